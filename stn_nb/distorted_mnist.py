@@ -162,7 +162,7 @@ def export_st(self:STLearner, fname='export.pkl'):
     for st in self.transformers: st.theta = None
     self.export(Path(fname).absolute())
 
-# %% ../nbs/20_distorted_mnist.ipynb #f389ca3c
+# %% ../nbs/20_distorted_mnist.ipynb #73850aa5
 TABLE1_RUNS = ([('rts', m, t) for m, t in [('st-cnn', 'aff'), ('st-cnn', 'proj'), ('st-cnn', 'tps'), ('fcn', None), ('st-fcn', 'aff'),
                                             ('st-fcn', 'proj'), ('st-fcn', 'tps'), ('cnn', None)]]
                + [(k, m, t) for k in ('r', 'p', 'e') for m, t in [('cnn', None), ('st-cnn', 'aff'), ('st-cnn', 'tps')]]
@@ -171,14 +171,16 @@ TABLE1_RUNS = ([('rts', m, t) for m, t in [('st-cnn', 'aff'), ('st-cnn', 'proj')
 def _same_run(r, kind, model, transform, kw):
     return (r['dataset'], r['model'], r['transform']) == (kind, model, transform) and all(r.get(k) == v for k, v in kw.items())
 
-def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=0.1, seed=0, **kwargs):
-    "Run each (kind, model, transform) of `runs` not yet in `results` with this budget; returns the new records"
+def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=0.1, seed=0, models='models', **kwargs):
+    "Run each (kind, model, transform) of `runs` not yet in `results` with this budget, exporting learners to `models`"
     new = []
     for kind, model, transform in runs:
         done = json.loads(Path(results).read_text()) if Path(results).exists() else []
         kw = dict(epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult if model.startswith('st') else 1.)
         if any(_same_run(r, kind, model, transform, kw) for r in done): continue
         print(f"{model_name(model, transform)} on {kind.upper()}", flush=True)
-        new.append(run_experiment(kind, model, transform or 'aff', results=results, progress=False, **kw, **kwargs))
+        fn = Path(models) / f"{kind}-{model}{'-' + transform if transform else ''}.pkl" if models else None
+        if fn: fn.parent.mkdir(parents=True, exist_ok=True)
+        new.append(run_experiment(kind, model, transform or 'aff', results=results, progress=False, export=fn, **kw, **kwargs))
         print(f"  test error {new[-1]['test_error']}% in {new[-1]['seconds']} s", flush=True)
     return new
