@@ -187,7 +187,7 @@ def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', lo
         print(f"  test error {new[-1]['test_error']}% in {new[-1]['seconds']} s", flush=True)
     return new
 
-# %% ../nbs/20_distorted_mnist.ipynb #fe1a335e
+# %% ../nbs/20_distorted_mnist.ipynb #f018e502
 PAPER_TABLE1 = {  # % test error: Table 1 of the paper, and for TC the text of §4.1
     'FCN':         dict(r=2.1, rts=5.2, p=3.1, e=3.2, tc=13.2),
     'CNN':         dict(r=1.2, rts=0.8, p=1.5, e=1.4, tc=3.5),
@@ -202,7 +202,7 @@ def load_results(path=RESULTS):
     "The latest record of each (dataset, model, transform) in `path`, as a DataFrame"
     import pandas as pd
     df = pd.DataFrame(json.loads(Path(path).read_text()))
-    df['name'] = [model_name(m, t) for m, t in zip(df.model, df.transform)]
+    df['name'] = [model_name(m, t) for m, t in zip(df['model'], df['transform'])]
     return df.groupby(['dataset', 'name']).last().reset_index()
 
 def results_table(path=RESULTS, kinds=('r', 'rts', 'p', 'e', 'tc')):
