@@ -9,9 +9,9 @@ from torch.autograd.function import once_differentiable
 from .grids import *
 
 # %% auto #0
-__all__ = ['KERNELS', 'PADDINGS', 'BACKENDS', 'unnormalize', 'clip', 'reflect', 'source_index', 'taps', 'ReferenceSample',
-           'sample_reference', 'sample_torch', 'pick_backend', 'check_choice', 'check_sample_args', 'sample', 'warp',
-           'show_warp']
+__all__ = ['KERNELS', 'PADDINGS', 'BACKENDS', 'FUSED_WARPS', 'unnormalize', 'clip', 'reflect', 'source_index', 'taps',
+           'ReferenceSample', 'sample_reference', 'sample_torch', 'load_triton', 'pick_backend', 'check_choice',
+           'coords_dtype_ok', 'check_sample_args', 'sample', 'warp', 'show_warp']
 
 # %% ../nbs/01_sampling.ipynb #7b2dbb6a
 def unnormalize(g, size):
@@ -53,7 +53,7 @@ def taps(x, y, H, W, kernel):
         res.append((n.clamp(0, H - 1).long() * W + m.clamp(0, W - 1).long(), wx, wy, inside, ox, oy))
     return res
 
-# %% ../nbs/01_sampling.ipynb #d74f8c4f
+# %% ../nbs/01_sampling.ipynb #29a03c6d
 def _coords(U, grid, padding):
     "Pixel source coordinates `(N, P)` of `grid` over `U`, and their derivatives wrt the grid"
     H, W = U.shape[-2:]
@@ -69,9 +69,9 @@ def _sample_fwd(U, grid, kernel, padding):
     x, y, _, _ = _coords(U, grid, padding)
     Uf = U.flatten(2)
     V = sum(_gather(Uf, idx) * (wx * wy * k)[:, None] for idx, wx, wy, k, _, _ in taps(x, y, H, W, kernel))
-    return V.view(N, C, *grid.shape[1:3])
+    return V.view(N, C, *grid.shape[1:3]).to(U.dtype)
 
-# %% ../nbs/01_sampling.ipynb #49f4a286
+# %% ../nbs/01_sampling.ipynb #e3b5dbd9
 def _sample_bwd(dV, U, grid, kernel, padding, need_U=True, need_grid=True):
     N, C, H, W = U.shape
     x, y, dx, dy = _coords(U, grid, padding)
@@ -79,7 +79,7 @@ def _sample_bwd(dV, U, grid, kernel, padding, need_U=True, need_grid=True):
     dU = torch.zeros_like(Uf) if need_U else None
     gx, gy = torch.zeros_like(x), torch.zeros_like(y)
     for idx, wx, wy, k, ox, oy in taps(x, y, H, W, kernel):
-        if need_U: dU.scatter_add_(2, idx[:, None].expand(-1, C, -1), dVf * (wx * wy * k)[:, None])
+        if need_U: dU.scatter_add_(2, idx[:, None].expand(-1, C, -1), (dVf * (wx * wy * k)[:, None]).to(dU.dtype))
         if need_grid and kernel == 'bilinear':
             s = (dVf * _gather(Uf, idx)).sum(1) * k
             gx += s * wy * (1 if ox else -1)
@@ -102,7 +102,7 @@ class ReferenceSample(torch.autograd.Function):
         dU, dgrid = _sample_bwd(dV.contiguous(), U, grid, ctx.kernel, ctx.padding, *ctx.needs_input_grad[:2])
         return dU, dgrid, None, None
 
-# %% ../nbs/01_sampling.ipynb #26324020
+# %% ../nbs/01_sampling.ipynb #d22dcb47
 KERNELS, PADDINGS = ('bilinear', 'nearest'), ('zeros', 'border', 'reflection')
 
 def sample_reference(U, grid, kernel='bilinear', padding='zeros'): return ReferenceSample.apply(U, grid, kernel, padding)
@@ -110,18 +110,31 @@ def sample_torch(U, grid, kernel='bilinear', padding='zeros'):
     return F.grid_sample(U, grid, mode=kernel, padding_mode=padding, align_corners=False)
 
 BACKENDS = {'reference': sample_reference, 'torch': sample_torch}
+FUSED_WARPS = {}
+
+def load_triton():
+    "Import `stn_nb.kernels`, which registers the 'triton' backend, if Triton is importable; True if registered"
+    if 'triton' not in BACKENDS:
+        try: import stn_nb.kernels
+        except ImportError: pass
+    return 'triton' in BACKENDS
 
 def pick_backend(backend, U):
     "The name of the backend `sample` uses for `backend` and the input `U`"
-    if backend == 'auto': return 'triton' if U.is_cuda and 'triton' in BACKENDS else 'torch'
+    if backend == 'auto': return 'triton' if U.is_cuda and load_triton() else 'torch'
+    if backend == 'triton': load_triton()
     if backend not in BACKENDS: raise ValueError(f"`backend` must be 'auto' or one of {sorted(BACKENDS)}, got {backend!r}")
     return backend
 
-# %% ../nbs/01_sampling.ipynb #eec7704a
+# %% ../nbs/01_sampling.ipynb #9e0fd7c3
 def check_choice(value, name, choices):
     "Raise unless `value` is one of `choices`"
     if value not in choices: raise ValueError(f"`{name}` must be one of {choices}, got {value!r}")
     return value
+
+def coords_dtype_ok(coords, img):
+    "Coordinates (grid or θ) may share the image's dtype, or be float32 for a float16/bfloat16 image"
+    return coords == img or (coords == torch.float32 and img in (torch.float16, torch.bfloat16))
 
 def check_sample_args(U, grid, kernel, padding):
     "Validate the arguments of `sample`"
@@ -132,11 +145,11 @@ def check_sample_args(U, grid, kernel, padding):
     if grid.ndim != 4 or grid.shape[-1] != 2: raise ValueError(f"`grid` must be (N, H', W', 2), got shape {tuple(grid.shape)}")
     if grid.shape[0] != U.shape[0]: raise ValueError(f"`grid` batch {grid.shape[0]} does not match `U` batch {U.shape[0]}")
     if grid.device != U.device: raise ValueError(f"`grid` is on {grid.device} but `U` is on {U.device}")
-    if grid.dtype != U.dtype: raise ValueError(f"`grid` is {grid.dtype} but `U` is {U.dtype}: pass both in one dtype")
+    if not coords_dtype_ok(grid.dtype, U.dtype): raise ValueError(f"`grid` is {grid.dtype} but `U` is {U.dtype}: pass both in one dtype (or a float32 grid with a float16/bfloat16 U)")
     check_choice(kernel, 'kernel', KERNELS); check_choice(padding, 'padding', PADDINGS)
     check_finite(grid, 'grid')
 
-# %% ../nbs/01_sampling.ipynb #541c9da0
+# %% ../nbs/01_sampling.ipynb #ea3cf9cd
 def sample(U,                  # input feature map `(N, C, H, W)`
            grid,               # sampling grid T_θ(G) `(N, H', W', 2)`, normalised (x, y)
            kernel='bilinear',  # 'bilinear' (eq. 5) or 'nearest' (eq. 4)
@@ -144,9 +157,11 @@ def sample(U,                  # input feature map `(N, C, H, W)`
            backend='auto'):    # 'auto', 'reference', 'torch' or a registered one such as 'triton'
     "Sample `U` at the points of `grid`, eq. (3): V `(N, C, H', W')`"
     check_sample_args(U, grid, kernel, padding)
-    return BACKENDS[pick_backend(backend, U)](U, grid, kernel, padding)
+    name = pick_backend(backend, U)
+    if name == 'torch': grid = grid.to(U.dtype)
+    return BACKENDS[name](U, grid, kernel, padding)
 
-# %% ../nbs/01_sampling.ipynb #f87713f1
+# %% ../nbs/01_sampling.ipynb #76d3aa69
 def warp(U,                  # input feature map `(N, C, H, W)`
          theta,              # transformation parameters `(N, grid_gen.n_params)`
          grid_gen=None,      # a `GridGenerator`; `AffineGrid()` if None
@@ -154,15 +169,20 @@ def warp(U,                  # input feature map `(N, C, H, W)`
          kernel='bilinear',  # sampling kernel, 'bilinear' or 'nearest'
          padding='zeros',    # 'zeros', 'border' or 'reflection'
          backend='auto'):    # sampler backend, see `sample`
-    "V = sample(U, T_θ(G)): transform `U` by θ"
+    "V = sample(U, T_θ(G)): transform `U` by θ (fused into one kernel where the backend has a fused warp)"
     grid_gen = AffineGrid() if grid_gen is None else grid_gen
     if not isinstance(grid_gen, GridGenerator): raise TypeError(f"`grid_gen` must be a GridGenerator, got {type(grid_gen).__name__}")
     check_tensor(U, 'U'); check_tensor(theta, 'theta')
     if U.ndim != 4: raise ValueError(f"`U` must be 4-D (N, C, H, W), got shape {tuple(U.shape)}")
     if len(theta) != len(U): raise ValueError(f"`theta` batch {len(theta)} does not match `U` batch {len(U)}")
-    if theta.device != U.device or theta.dtype != U.dtype:
+    if theta.device != U.device or not coords_dtype_ok(theta.dtype, U.dtype):
         raise ValueError(f"`theta` ({theta.dtype}, {theta.device}) must match `U` ({U.dtype}, {U.device})")
-    return sample(U, grid_gen(theta, U.shape[-2:] if size is None else size), kernel, padding, backend)
+    check_choice(kernel, 'kernel', KERNELS); check_choice(padding, 'padding', PADDINGS)
+    size, name = check_size(U.shape[-2:] if size is None else size), pick_backend(backend, U)
+    if name in FUSED_WARPS and min(U.shape) > 0:
+        V = FUSED_WARPS[name](U, theta, grid_gen, size, kernel, padding)
+        if V is not None: return V
+    return sample(U, grid_gen(theta, size), kernel, padding, name)
 
 # %% ../nbs/01_sampling.ipynb #bdb81f40
 def show_warp(img, theta, grid_gen=None, size=None, axs=None, title=None, **kwargs):
