@@ -114,6 +114,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'stn_nb.grids.ProjectiveGrid.matrix': ('grids.html#projectivegrid.matrix', 'stn_nb/grids.py'),
                               'stn_nb.grids.TPSGrid': ('grids.html#tpsgrid', 'stn_nb/grids.py'),
                               'stn_nb.grids.TPSGrid.__init__': ('grids.html#tpsgrid.__init__', 'stn_nb/grids.py'),
+                              'stn_nb.grids.TPSGrid.identity': ('grids.html#tpsgrid.identity', 'stn_nb/grids.py'),
                               'stn_nb.grids.TPSGrid.weights': ('grids.html#tpsgrid.weights', 'stn_nb/grids.py'),
                               'stn_nb.grids.base_grid': ('grids.html#base_grid', 'stn_nb/grids.py'),
                               'stn_nb.grids.check_ctrl': ('grids.html#check_ctrl', 'stn_nb/grids.py'),
@@ -201,4 +202,12 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                     'stn_nb.transformer.cnn_loc': ('transformer.html#cnn_loc', 'stn_nb/transformer.py'),
                                     'stn_nb.transformer.fcn_loc': ('transformer.html#fcn_loc', 'stn_nb/transformer.py'),
                                     'stn_nb.transformer.loc_features': ('transformer.html#loc_features', 'stn_nb/transformer.py'),
-                                    'stn_nb.transformer.spec_layers': ('transformer.html#spec_layers', 'stn_nb/transformer.py')}}}
+                                    'stn_nb.transformer.spec_layers': ('transformer.html#spec_layers', 'stn_nb/transformer.py')},
+            'stn_nb.widgets': { 'stn_nb.widgets.ThetaExplorer': ('widgets.html#thetaexplorer', 'stn_nb/widgets.py'),
+                                'stn_nb.widgets.ThetaExplorer.__init__': ('widgets.html#thetaexplorer.__init__', 'stn_nb/widgets.py'),
+                                'stn_nb.widgets.ThetaExplorer._check_theta': ( 'widgets.html#thetaexplorer._check_theta',
+                                                                               'stn_nb/widgets.py'),
+                                'stn_nb.widgets.ThetaExplorer.get_state': ('widgets.html#thetaexplorer.get_state', 'stn_nb/widgets.py'),
+                                'stn_nb.widgets._image': ('widgets.html#_image', 'stn_nb/widgets.py'),
+                                'stn_nb.widgets.explore': ('widgets.html#explore', 'stn_nb/widgets.py'),
+                                'stn_nb.widgets.js_warp': ('widgets.html#js_warp', 'stn_nb/widgets.py')}}}

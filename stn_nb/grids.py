@@ -174,7 +174,7 @@ def check_ctrl(ctrl, name='ctrl'):
     if torch.linalg.matrix_rank(homogeneous(c), tol=1e-6) < 3: raise ValueError(f"`{name}` are all on one line: the TPS system is singular")
     return ctrl
 
-# %% ../nbs/00_grids.ipynb #ef1e0c35
+# %% ../nbs/00_grids.ipynb #522ad4e8
 class TPSGrid(ControlPointGrid):
     "Thin plate spline T_θ through K control points; θ = their source positions, `(N, 2K)`"
     def __init__(self,
@@ -185,6 +185,7 @@ class TPSGrid(ControlPointGrid):
         if reg < 0: raise ValueError(f"`reg` must be ≥ 0, got {reg}")
         super().__init__(ctrl.float())
         self.reg, self._ctrl, self._Linv = reg, ctrl, torch.linalg.inv(tps_system(ctrl, reg))[:, :len(ctrl)]
+    def identity(self, device=None, dtype=None): return self._ctrl.to(device=device or self.ctrl.device, dtype=dtype or self.ctrl.dtype).flatten()
     def weights(self, pts):
         p, c = pts.double(), self._ctrl.to(pts.device)
         b = torch.cat([tps_kernel(torch.cdist(p, c) ** 2), homogeneous(p).roll(1, -1)], -1)
