@@ -67,10 +67,12 @@ def adapt(nb_path):
                 if md is None: continue
                 md = re.sub(r'\{target="_blank"[^}]*\}', '', md)
                 md = re.sub(r'^(\s*---\s*\n)+', '', md)
+                md = re.sub(r'\[source\]\([^)]*\)', '', md)   # nbdev links the source on a git host this project has not got
                 m = re.search(r'^#+ (\w+)', md, re.M)
                 o['data']['text/markdown'] = (f'<a id="{m[1]}"></a>\n\n' if m else '') + md
         elif c.cell_type == 'markdown':
             c.source = re.sub(r'\]\(/([\w.-]+\.html)', r'](\1', c.source)
+            c.source = re.sub(r'(?m)^[ \t]*(\$\$.+\$\$)[ \t]*$', r'\n\1\n', c.source)   # display maths as its own paragraph, as MyST wants
     nb.cells = [c for c in cells + nb.cells[1 if front else 0:] if not (c.cell_type == 'code' and 'include: false' in c.source)]
     nb.metadata.pop('execution', None)
     name = Path(front.get('output-file', nb_path.stem + '.html')).stem
