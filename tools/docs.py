@@ -55,7 +55,7 @@ def adapt(nb_path):
     front = yaml.safe_load(nb.cells[0].source.strip().strip('-')) if nb.cells and nb.cells[0].cell_type == 'raw' else {}
     cells = [nbformat.v4.new_markdown_cell(f"# {front.get('title', nb_path.stem)}\n\n> {front.get('description', '')}".rstrip('> \n'))]
     for c in nb.cells[1 if front else 0:]:
-        c.metadata.pop('has_sd', None); c.metadata.pop('execution', None); c.pop('id', None)
+        c.metadata.pop('has_sd', None); c.metadata.pop('execution', None)
         if c.cell_type == 'code':
             opts = [l[3:].strip() for l in c.source.splitlines() if l.startswith('#| ')]
             if 'include: false' in opts: continue
