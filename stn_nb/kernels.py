@@ -68,11 +68,10 @@ def _source_points(n, oy, ox, mask, Ho, Wo, grid, sg_n, sg_h, sg_w, sg_c, theta,
         ys = (tl.load(t + 3) * xt + tl.load(t + 4) * yt + tl.load(t + 5)) / w
     return xs, ys, xt, yt, w
 
-# %% ../nbs/02_kernels.ipynb #c0530d9f
+# %% ../nbs/02_kernels.ipynb #f927ad65
 @triton.jit
-def _fwd_kernel(U, V, grid, theta, C, H, W, Ho, Wo,
-                su_n, su_c, su_h, su_w, sv_n, sv_c, sv_h, sv_w, sg_n, sg_h, sg_w, sg_c, eps,
-                MODE: tl.constexpr, KERNEL: tl.constexpr, PADDING: tl.constexpr, BLOCK: tl.constexpr):
+def _pixels(grid, theta, H, W, Ho, Wo, sg_n, sg_h, sg_w, sg_c, eps, MODE: tl.constexpr, PADDING: tl.constexpr, BLOCK: tl.constexpr):
+    "This program's image `n`, output pixels (oy, ox, mask), source points and their pixel coordinates with derivatives"
     n = tl.program_id(1)
     offs = tl.program_id(0) * BLOCK + tl.arange(0, BLOCK)
     mask = offs < Ho * Wo
@@ -80,21 +79,33 @@ def _fwd_kernel(U, V, grid, theta, C, H, W, Ho, Wo,
     xs, ys, xt, yt, w = _source_points(n, oy, ox, mask, Ho, Wo, grid, sg_n, sg_h, sg_w, sg_c, theta, eps, MODE)
     x, dx = _source_index(xs, W, PADDING)
     y, dy = _source_index(ys, H, PADDING)
+    return n, oy, ox, mask, xs, ys, xt, yt, w, x, dx, y, dy
+
+@triton.jit
+def _taps(x, y, H, W, mask):
+    "The bilinear kernel's support: integer corners, fractions, and an in-bounds mask per tap"
+    x0f, y0f = tl.floor(x), tl.floor(y)
+    x0, y0 = x0f.to(tl.int32), y0f.to(tl.int32)
+    x1, y1 = x0 + 1, y0 + 1
+    mx0, mx1, my0, my1 = (x0 >= 0) & (x0 < W), (x1 >= 0) & (x1 < W), (y0 >= 0) & (y0 < H), (y1 >= 0) & (y1 < H)
+    return x0, x1, y0, y1, x - x0f, y - y0f, mask & mx0 & my0, mask & mx1 & my0, mask & mx0 & my1, mask & mx1 & my1
+
+# %% ../nbs/02_kernels.ipynb #2c82174d
+@triton.jit
+def _fwd_kernel(U, V, grid, theta, C, H, W, Ho, Wo,
+                su_n, su_c, su_h, su_w, sv_n, sv_c, sv_h, sv_w, sg_n, sg_h, sg_w, sg_c, eps,
+                MODE: tl.constexpr, KERNEL: tl.constexpr, PADDING: tl.constexpr, BLOCK: tl.constexpr):
+    n, oy, ox, mask, xs, ys, xt, yt, w, x, dx, y, dy = _pixels(grid, theta, H, W, Ho, Wo, sg_n, sg_h, sg_w, sg_c, eps, MODE, PADDING, BLOCK)
     vout = V + n * sv_n + oy * sv_h + ox * sv_w
     if KERNEL == 0:
-        x0f, y0f = tl.floor(x), tl.floor(y)
-        fx, fy = x - x0f, y - y0f
-        x0, y0 = x0f.to(tl.int32), y0f.to(tl.int32)
-        x1, y1 = x0 + 1, y0 + 1
-        mx0, mx1 = (x0 >= 0) & (x0 < W), (x1 >= 0) & (x1 < W)
-        my0, my1 = (y0 >= 0) & (y0 < H), (y1 >= 0) & (y1 < H)
+        x0, x1, y0, y1, fx, fy, m00, m01, m10, m11 = _taps(x, y, H, W, mask)
         w00, w01, w10, w11 = (1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy
         for c in range(C):
             u = U + n * su_n + c * su_c
-            v = w00 * tl.load(u + y0 * su_h + x0 * su_w, mask=mask & mx0 & my0, other=0.0).to(tl.float32)
-            v += w01 * tl.load(u + y0 * su_h + x1 * su_w, mask=mask & mx1 & my0, other=0.0).to(tl.float32)
-            v += w10 * tl.load(u + y1 * su_h + x0 * su_w, mask=mask & mx0 & my1, other=0.0).to(tl.float32)
-            v += w11 * tl.load(u + y1 * su_h + x1 * su_w, mask=mask & mx1 & my1, other=0.0).to(tl.float32)
+            v = w00 * tl.load(u + y0 * su_h + x0 * su_w, mask=m00, other=0.0).to(tl.float32)
+            v += w01 * tl.load(u + y0 * su_h + x1 * su_w, mask=m01, other=0.0).to(tl.float32)
+            v += w10 * tl.load(u + y1 * su_h + x0 * su_w, mask=m10, other=0.0).to(tl.float32)
+            v += w11 * tl.load(u + y1 * su_h + x1 * su_w, mask=m11, other=0.0).to(tl.float32)
             tl.store(vout + c * sv_c, v.to(V.dtype.element_ty), mask=mask)
     else:
         xi, yi = _round_half_even(x).to(tl.int32), _round_half_even(y).to(tl.int32)
@@ -103,31 +114,18 @@ def _fwd_kernel(U, V, grid, theta, C, H, W, Ho, Wo,
             v = tl.load(U + n * su_n + c * su_c + yi * su_h + xi * su_w, mask=m, other=0.0)
             tl.store(vout + c * sv_c, v, mask=mask)
 
-# %% ../nbs/02_kernels.ipynb #1d57ba85
+# %% ../nbs/02_kernels.ipynb #0202cd64
 @triton.jit
 def _bwd_kernel(dV, U, dU, dgrid, dtheta, grid, theta, C, H, W, Ho, Wo,
                 sd_n, sd_c, sd_h, sd_w, su_n, su_c, su_h, su_w, sdu_n, sdu_c, sdu_h, sdu_w,
                 sg_n, sg_h, sg_w, sg_c, eps,
                 MODE: tl.constexpr, KERNEL: tl.constexpr, PADDING: tl.constexpr,
                 NEED_DU: tl.constexpr, NEED_DG: tl.constexpr, BLOCK: tl.constexpr):
-    n = tl.program_id(1)
-    offs = tl.program_id(0) * BLOCK + tl.arange(0, BLOCK)
-    mask = offs < Ho * Wo
-    oy, ox = offs // Wo, offs % Wo
-    xs, ys, xt, yt, w = _source_points(n, oy, ox, mask, Ho, Wo, grid, sg_n, sg_h, sg_w, sg_c, theta, eps, MODE)
-    x, dx = _source_index(xs, W, PADDING)
-    y, dy = _source_index(ys, H, PADDING)
+    n, oy, ox, mask, xs, ys, xt, yt, w, x, dx, y, dy = _pixels(grid, theta, H, W, Ho, Wo, sg_n, sg_h, sg_w, sg_c, eps, MODE, PADDING, BLOCK)
     gx, gy = xs * 0.0, ys * 0.0
     dvp = dV + n * sd_n + oy * sd_h + ox * sd_w
     if KERNEL == 0:
-        x0f, y0f = tl.floor(x), tl.floor(y)
-        fx, fy = x - x0f, y - y0f
-        x0, y0 = x0f.to(tl.int32), y0f.to(tl.int32)
-        x1, y1 = x0 + 1, y0 + 1
-        m00 = mask & (x0 >= 0) & (x0 < W) & (y0 >= 0) & (y0 < H)
-        m01 = mask & (x1 >= 0) & (x1 < W) & (y0 >= 0) & (y0 < H)
-        m10 = mask & (x0 >= 0) & (x0 < W) & (y1 >= 0) & (y1 < H)
-        m11 = mask & (x1 >= 0) & (x1 < W) & (y1 >= 0) & (y1 < H)
+        x0, x1, y0, y1, fx, fy, m00, m01, m10, m11 = _taps(x, y, H, W, mask)
         for c in range(C):
             g = tl.load(dvp + c * sd_c, mask=mask, other=0.0).to(tl.float32)
             if NEED_DU:
