@@ -121,7 +121,7 @@ def fit_schedule(self:STLearner, n_epoch, cbs=None):
     if self.schedule == 'paper': self.fit(n_epoch, cbs=[step_schedule(lrs)] + list(cbs or []))
     else: self.fit_one_cycle(n_epoch, lrs, cbs=cbs)
 
-# %% ../nbs/20_distorted_mnist.ipynb #d0c94813
+# %% ../nbs/20_distorted_mnist.ipynb #c574f930
 RESULTS = Path('results') / 'distorted_mnist.json'
 
 def hardware():
@@ -148,7 +148,9 @@ def run_experiment(kind='rts', model='st-cnn', transform='aff', epochs=None, ite
     else:
         with learn.no_bar(), learn.no_logging(): learn.fit_schedule(epochs)
     secs = time.time() - t0
-    err = float(learn.validate()[1])
+    if progress: err = float(learn.validate()[1])
+    else:
+        with learn.no_bar(): err = float(learn.validate()[1])
     if export: learn.export_st(export)
     rec = dict(dataset=check_kind(kind), model=str(model).lower(), transform=transform if str(model).startswith('st') else None,
                schedule=schedule, epochs=epochs, iterations=epochs * per_epoch, bs=bs, lr=learn.base_lr, loc_lr_mult=loc_lr_mult,
