@@ -8,7 +8,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import store_attr
 
 # %% auto #0
-__all__ = ['check_size', 'check_tensor', 'check_finite', 'base_grid', 'GridGenerator', 'homogeneous', 'AffineGrid',
+__all__ = ['CHECKS', 'check_size', 'check_tensor', 'check_finite', 'base_grid', 'GridGenerator', 'homogeneous', 'AffineGrid',
            'AttentionGrid', 'ProjectiveGrid', 'regular_points', 'ControlPointGrid', 'tps_kernel', 'tps_system',
            'check_ctrl', 'TPSGrid', 'PiecewiseAffineGrid', 'MatrixGrid', 'show_grid', 'edge_grid', 'test_image']
 
@@ -32,9 +32,11 @@ def check_tensor(x, name, ndim=None, last=None):
     if last is not None and x.shape[-1] != last: raise ValueError(f"`{name}` must have last dim {last}, got shape {tuple(x.shape)}")
     return x
 
+CHECKS = {'finite': True}  # CHECKS['finite'] = False skips the device sync of `check_finite` on hot paths
+
 def check_finite(x, name):
-    "Raise if `x` holds inf or NaN (skipped while tracing/compiling)"
-    if not torch.compiler.is_compiling() and not bool(torch.isfinite(x).all()):
+    "Raise if `x` holds inf or NaN (skipped while compiling, or when `CHECKS['finite']` is False)"
+    if CHECKS['finite'] and not torch.compiler.is_compiling() and not bool(torch.isfinite(x).all()):
         raise ValueError(f"`{name}` must be finite, got inf or NaN")
     return x
 
