@@ -15,7 +15,7 @@ from .sampling import *
 from .transformer import *
 
 # %% auto #0
-__all__ = ['transformers', 'st_splitter', 'step_schedule', 'ThetaRecorder', 'STLearner', 'plt_subplots']
+__all__ = ['transformers', 'st_splitter', 'step_schedule', 'ThetaRecorder', 'STLearner']
 
 # %% ../nbs/11_learner.ipynb #c8d869a4
 def transformers(model):
@@ -68,7 +68,8 @@ class STLearner(Learner):
             preds = self.model(xs.to(dev)).argmax(1).cpu()
             if sts: V, thetas = sts[0](xs.to(dev)).cpu(), sts[0].theta.cpu()
         rows = 2 if sts else 1
-        fig, axs = plt_subplots(rows, len(xs), figsize or (1.3 * len(xs), 1.5 * rows))
+        import matplotlib.pyplot as plt
+        fig, axs = plt.subplots(rows, len(xs), figsize=figsize or (1.3 * len(xs), 1.5 * rows), squeeze=False)
         axs = np.array(axs).reshape(rows, -1)
         for i in range(len(xs)):
             title = f'{preds[i].item()}' + ('' if ys is None else f' ({ys[i].item()})')
@@ -80,7 +81,3 @@ class STLearner(Learner):
                 axs[0, i].imshow(xs[i, 0].cpu(), cmap='gray'); axs[0, i].set_title(title, fontsize=9)
                 axs[0, i].set_xticks([]); axs[0, i].set_yticks([])
         return axs
-
-def plt_subplots(rows, cols, figsize):
-    import matplotlib.pyplot as plt
-    return plt.subplots(rows, cols, figsize=figsize, squeeze=False)

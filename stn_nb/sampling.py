@@ -11,7 +11,7 @@ from .grids import *
 # %% auto #0
 __all__ = ['KERNELS', 'PADDINGS', 'BACKENDS', 'FUSED_WARPS', 'unnormalize', 'clip', 'reflect', 'source_index', 'taps',
            'ReferenceSample', 'sample_reference', 'sample_torch', 'load_triton', 'pick_backend', 'check_choice',
-           'coords_dtype_ok', 'check_sample_args', 'sample', 'warp', 'show_warp']
+           'coords_dtype_ok', 'check_U', 'check_sample_args', 'sample', 'warp', 'show_warp']
 
 # %% ../nbs/01_sampling.ipynb #7b2dbb6a
 def unnormalize(g, size):
@@ -136,11 +136,16 @@ def coords_dtype_ok(coords, img):
     "Coordinates (grid or θ) may share the image's dtype, or be float32 for a float16/bfloat16 image"
     return coords == img or (coords == torch.float32 and img in (torch.float16, torch.bfloat16))
 
-def check_sample_args(U, grid, kernel, padding):
-    "Validate the arguments of `sample`"
+def check_U(U):
+    "Validate an input feature map: a non-empty 4-D floating tensor"
     check_tensor(U, 'U')
     if U.ndim != 4: raise ValueError(f"`U` must be 4-D (N, C, H, W), got shape {tuple(U.shape)}")
     if min(U.shape) < 1: raise ValueError(f"`U` must not be empty, got shape {tuple(U.shape)}")
+    return U
+
+def check_sample_args(U, grid, kernel, padding):
+    "Validate the arguments of `sample`"
+    check_U(U)
     check_tensor(grid, 'grid')
     if grid.ndim != 4 or grid.shape[-1] != 2: raise ValueError(f"`grid` must be (N, H', W', 2), got shape {tuple(grid.shape)}")
     if grid.shape[0] != U.shape[0]: raise ValueError(f"`grid` batch {grid.shape[0]} does not match `U` batch {U.shape[0]}")
@@ -172,14 +177,13 @@ def warp(U,                  # input feature map `(N, C, H, W)`
     "V = sample(U, T_θ(G)): transform `U` by θ (fused into one kernel where the backend has a fused warp)"
     grid_gen = AffineGrid() if grid_gen is None else grid_gen
     if not isinstance(grid_gen, GridGenerator): raise TypeError(f"`grid_gen` must be a GridGenerator, got {type(grid_gen).__name__}")
-    check_tensor(U, 'U'); check_tensor(theta, 'theta')
-    if U.ndim != 4: raise ValueError(f"`U` must be 4-D (N, C, H, W), got shape {tuple(U.shape)}")
+    check_U(U); check_tensor(theta, 'theta')
     if len(theta) != len(U): raise ValueError(f"`theta` batch {len(theta)} does not match `U` batch {len(U)}")
     if theta.device != U.device or not coords_dtype_ok(theta.dtype, U.dtype):
         raise ValueError(f"`theta` ({theta.dtype}, {theta.device}) must match `U` ({U.dtype}, {U.device})")
     check_choice(kernel, 'kernel', KERNELS); check_choice(padding, 'padding', PADDINGS)
     size, name = check_size(U.shape[-2:] if size is None else size), pick_backend(backend, U)
-    if name in FUSED_WARPS and min(U.shape) > 0:
+    if name in FUSED_WARPS:
         V = FUSED_WARPS[name](U, theta, grid_gen, size, kernel, padding)
         if V is not None: return V
     return sample(U, grid_gen(theta, size), kernel, padding, name)
