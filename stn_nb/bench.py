@@ -4,12 +4,13 @@
 
 # %% ../nbs/90_benchmarks.ipynb #bb1a8e61
 from __future__ import annotations
-import json, os, platform, statistics, time, datetime
+import json, os, platform, statistics, time
 from pathlib import Path
 import torch, torch.nn.functional as F
 from fastcore.script import call_parse, store_true
-from .grids import *
-from .sampling import *
+from .grids import AffineGrid
+from .sampling import warp
+from .results import hardware, now
 
 # %% auto #0
 __all__ = ['GPU_CASES', 'CPU_CASES', 'bench_case', 'device_name', 'run_bench', 'stn_bench']
@@ -73,6 +74,7 @@ GPU_CASES = [(256, 1, 28), (256, 1, 42), (256, 1, 96), (256, 3, 64), (256, 3, 22
 CPU_CASES = [(4, 1, 28)]
 
 def device_name():
+    "The file-name form of the device: the GPU's name, or cpu-<machine>"
     return torch.cuda.get_device_name().replace(' ', '-') if torch.cuda.is_available() else f"cpu-{platform.machine()}"
 
 def run_bench(cases=None, dtypes=None, out='results', device=None, quick=False):
@@ -89,7 +91,7 @@ def run_bench(cases=None, dtypes=None, out='results', device=None, quick=False):
             rows += bench_case(N, C, H, dt, device, methods)
             if device == 'cuda' and C >= 16: rows += bench_case(N, C, H, dt, device, methods, channels_last=True)
     df = pd.DataFrame(rows)
-    meta = dict(device=device_name(), torch=torch.__version__, date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'),
+    meta = dict(device=device_name(), hardware=hardware(), torch=torch.__version__, date=now(),
                 note=None if device == 'cuda' else "CPU run: Triton runs in its interpreter (TRITON_INTERPRET=1); its times are not a speed comparison")
     if out:
         Path(out).mkdir(parents=True, exist_ok=True)

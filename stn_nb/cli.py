@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 from fastcore.script import call_parse, store_true
-from .data import DISTORTIONS
-from .distorted_mnist import *
+from .results import RunSpec
+from .experiments.distorted_mnist import RESULTS, run_experiment, run_spec
 
 # %% auto #0
 __all__ = ['stn_train']
@@ -17,7 +17,7 @@ __all__ = ['stn_train']
 @call_parse
 def stn_train(kind:Annotated[str, "distortion: r, rts, p, e or tc", {'opt': False, 'nargs': '?'}]='rts',
               model:str='st-cnn',        # fcn, cnn, st-fcn or st-cnn
-              transform:str='aff',       # ST transformation: aff, proj or tps
+              transform:str='affine',    # ST transformation: affine, projective or tps (aff, proj)
               epochs:int=3,              # epochs to train
               iters:int=None,            # iterations to train (overrides --epochs)
               schedule:str='modern',     # 'paper' (SGD 0.01, ÷10 after each third) or 'modern' (Adam, one-cycle)
@@ -28,13 +28,14 @@ def stn_train(kind:Annotated[str, "distortion: r, rts, p, e or tc", {'opt': Fals
               fresh:store_true=False,    # draw new training distortions every epoch
               n_train:int=None,          # train on the first N digits only
               results:str=str(RESULTS),  # JSON file the record is appended to ('' for none)
-              export:str=None):          # where to save the learner (default models/KIND-MODEL[-TRANSFORM].pkl; '' for none)
+              export:str=None):          # where to save the learner (default models/<run>.pkl, e.g. models/rts-st-cnn-affine.pkl; '' for none)
     "Train a distorted-MNIST model of the paper's Table 1 and print its test error"
-    if export is None: export = f"models/{kind}-{model}" + (f"-{transform}" if model.startswith('st') else '') + '.pkl'
+    spec = run_spec(kind, model, transform)
+    if export is None: export = f"models/{spec.stem}.pkl"
     if export: Path(export).parent.mkdir(parents=True, exist_ok=True)
-    rec = run_experiment(kind, model, transform, epochs, iters, schedule, bs, lr, loc_lr_mult, seed, fresh, n_train,
-                         results=results or None, export=export or None)
-    print(f"{model_name(rec['model'], rec['transform'])} on {rec['dataset'].upper()}: test error {rec['test_error']:.2f}% "
+    rec = run_experiment(spec.dataset, spec.model, spec.transform, epochs=None if iters else epochs, iters=iters, schedule=schedule, lr=lr,
+                         loc_lr_mult=loc_lr_mult, results=results or None, export=export or None, bs=bs, seed=seed, fresh=fresh, n_train=n_train)
+    print(f"{spec.name} on {spec.dataset.upper()}: test error {rec['test_error']:.2f}% "
           f"after {rec['iterations']} iterations ({rec['seconds']:.0f} s on {rec['hardware']})")
     if export: print(f"learner saved to {export}")
     return rec

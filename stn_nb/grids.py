@@ -4,13 +4,14 @@
 
 # %% ../nbs/00_grids.ipynb #eb7b8ff8
 from __future__ import annotations
-import torch, torch.nn as nn, torch.nn.functional as F
+import os, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import store_attr
 
 # %% auto #0
-__all__ = ['CHECKS', 'check_size', 'check_tensor', 'check_finite', 'base_grid', 'GridGenerator', 'homogeneous', 'AffineGrid',
-           'AttentionGrid', 'ProjectiveGrid', 'regular_points', 'ControlPointGrid', 'tps_kernel', 'tps_system',
-           'check_ctrl', 'TPSGrid', 'PiecewiseAffineGrid', 'MatrixGrid', 'show_grid', 'edge_grid', 'test_image']
+__all__ = ['TRANSFORMS', 'TRANSFORM_ALIASES', 'PAPER_LABELS', 'checks_enabled', 'disable_checks', 'enable_checks', 'base_grid',
+           'GridGenerator', 'homogeneous', 'AffineGrid', 'AttentionGrid', 'ProjectiveGrid', 'regular_points',
+           'ControlPointGrid', 'tps_kernel', 'tps_system', 'check_ctrl', 'TPSGrid', 'PiecewiseAffineGrid', 'MatrixGrid',
+           'transform_name', 'grid_generator', 'transform_of']
 
 # %% ../nbs/00_grids.ipynb #961c92c9
 def check_size(size, name='size') -> tuple[int, int]:
@@ -32,11 +33,27 @@ def check_tensor(x, name, ndim=None, last=None):
     if last is not None and x.shape[-1] != last: raise ValueError(f"`{name}` must have last dim {last}, got shape {tuple(x.shape)}")
     return x
 
-CHECKS = {'finite': True}  # CHECKS['finite'] = False skips the device sync of `check_finite` on hot paths
+# %% ../nbs/00_grids.ipynb #4fb1b01d
+_finite_checks = os.environ.get('STN_NB_CHECKS', '1').strip().lower() not in ('0', 'false', 'off', 'no')
 
+def checks_enabled() -> bool:
+    "Whether public functions check θ and grids for inf/NaN (on unless `STN_NB_CHECKS=0`)"
+    return _finite_checks
+
+def disable_checks():
+    "Skip the inf/NaN checks of public functions (each is a device sync); `enable_checks` turns them back on"
+    global _finite_checks
+    _finite_checks = False
+
+def enable_checks():
+    "Check θ and grids for inf/NaN in public functions (the default)"
+    global _finite_checks
+    _finite_checks = True
+
+# %% ../nbs/00_grids.ipynb #6c2af6eb
 def check_finite(x, name):
-    "Raise if `x` holds inf or NaN (skipped while compiling, or when `CHECKS['finite']` is False)"
-    if CHECKS['finite'] and not torch.compiler.is_compiling() and not bool(torch.isfinite(x).all()):
+    "Raise if `x` holds inf or NaN (one device sync; skipped while compiling, or after `disable_checks()`)"
+    if _finite_checks and not torch.compiler.is_compiling() and not bool(torch.isfinite(x).all()):
         raise ValueError(f"`{name}` must be finite, got inf or NaN")
     return x
 
@@ -53,33 +70,38 @@ def base_grid(size, device=None, dtype=None):
 class GridGenerator(nn.Module):
     "Base class: maps θ `(N, n_params)` to a sampling grid T_θ(G) of shape `(N, H', W', 2)`"
     n_params: int = 0
+    theta_shape: str|None = None  # the θ shapes accepted, for error messages; "(N, n_params)" if None
     def identity(self, device=None, dtype=None):
         "θ of the identity transformation, `(n_params,)`"
         raise NotImplementedError(f"{type(self).__name__} must define `identity`")
-    def _theta(self, theta):
-        "Validate θ and return it as `(N, n_params)`"
+    def check_theta(self, theta):
+        "Validate a θ from outside (type, shape, finite) and return it as `(N, n_params)`"
         check_tensor(theta, 'theta')
         if theta.ndim != 2 or theta.shape[1] != self.n_params:
-            shape = getattr(self, 'theta_shape', None) or f"(N, {self.n_params})"
-            raise ValueError(f"`theta` for {type(self).__name__} must have shape {shape}, got {tuple(theta.shape)}")
+            raise ValueError(f"`theta` for {type(self).__name__} must have shape {self.theta_shape or f'(N, {self.n_params})'}, got {tuple(theta.shape)}")
         return check_finite(theta, 'theta')
-    def _points(self, theta, pts):
-        "Validate target points `(N, P, 2)` against θ"
-        check_tensor(pts, 'pts', ndim=3, last=2)
-        if pts.shape[0] not in (1, theta.shape[0]):
-            raise ValueError(f"`pts` must have batch 1 or {theta.shape[0]} (as theta), got {pts.shape[0]}")
-        if pts.device != theta.device or pts.dtype != theta.dtype:
-            raise ValueError(f"`pts` ({pts.dtype}, {pts.device}) must match `theta` ({theta.dtype}, {theta.device})")
-        return pts
+    def check_out_size(self, size):
+        "Validate an output size (H', W') for this generator"
+        return check_size(size)
     def transform_points(self, theta, pts):
         "Map target points `pts` `(N, P, 2)` to source points T_θ(pts), `(N, P, 2)`"
-        theta = self._theta(theta)
-        return self._transform(theta, self._points(theta, pts).expand(theta.shape[0], -1, -1))
+        theta = self.check_theta(theta)
+        check_tensor(pts, 'pts', ndim=3, last=2)
+        if pts.shape[0] not in (1, len(theta)): raise ValueError(f"`pts` must have batch 1 or {len(theta)} (as theta), got {pts.shape[0]}")
+        if (pts.device, pts.dtype) != (theta.device, theta.dtype):
+            raise ValueError(f"`pts` ({pts.dtype}, {pts.device}) must match `theta` ({theta.dtype}, {theta.device})")
+        return self._transform(theta, pts.expand(len(theta), -1, -1))
     def forward(self, theta, size):
         "The sampling grid T_θ(G) for an output of `size` (H', W'): `(N, H', W', 2)`"
-        theta, (H, W) = self._theta(theta), check_size(size)
-        pts = base_grid((H, W), theta.device, theta.dtype).view(1, H * W, 2)
-        return self._transform(theta, pts.expand(theta.shape[0], -1, -1)).view(-1, H, W, 2)
+        return self._grid(self.check_theta(theta), self.check_out_size(size))
+    def _grid(self, theta, size):
+        "`forward` for a valid θ `(N, n_params)` and size `(H', W')`: no checks"
+        H, W = size
+        pts = base_grid(size, theta.device, theta.dtype).view(1, H * W, 2)
+        return self._transform(theta, pts.expand(len(theta), -1, -1)).view(-1, H, W, 2)
+    def fused(self, theta):
+        "`(mode, θ', eps)` if the GPU sampler computes this map itself ('affine' θ' `(N, 6)`, 'projective' `(N, 8)`), else None"
+        return None
 
 # %% ../nbs/00_grids.ipynb #1629d6cd
 def homogeneous(pts):
@@ -90,23 +112,26 @@ class AffineGrid(GridGenerator):
     "Eq. (1): T_θ(G) = A_θ (x_t, y_t, 1)ᵀ with θ = A_θ row-major, `(N, 6)` or `(N, 2, 3)`"
     n_params, theta_shape = 6, "(N, 6) or (N, 2, 3)"
     def identity(self, device=None, dtype=None): return torch.eye(2, 3, device=device, dtype=dtype).flatten()
-    def _theta(self, theta):
+    def check_theta(self, theta):
         if isinstance(theta, torch.Tensor) and theta.ndim == 3 and theta.shape[1:] == (2, 3): theta = theta.flatten(1)
-        return super()._theta(theta)
+        return super().check_theta(theta)
     def _transform(self, theta, pts): return homogeneous(pts) @ theta.view(-1, 2, 3).transpose(1, 2)
+    def fused(self, theta): return 'affine', theta, 0.
 
 # %% ../nbs/00_grids.ipynb #3f3cf9b3
-class AttentionGrid(AffineGrid):
+class AttentionGrid(GridGenerator):
     "Eq. (2): isotropic scale and translation, θ = (s, t_x, t_y), `(N, 3)`"
-    n_params, theta_shape = 3, None
+    n_params = 3
     def identity(self, device=None, dtype=None): return torch.tensor([1., 0, 0], device=device, dtype=dtype)
-    def _theta(self, theta): return GridGenerator._theta(self, theta)
     def to_affine(self, theta):
         "The `(N, 6)` affine θ of eq. (1) for these attention parameters"
-        s, tx, ty = self._theta(theta).unbind(1)
+        return self._to_affine(self.check_theta(theta))
+    def _to_affine(self, theta):
+        s, tx, ty = theta.unbind(1)
         z = torch.zeros_like(s)
         return torch.stack([s, z, tx, z, s, ty], 1)
     def _transform(self, theta, pts): return pts * theta[:, None, :1] + theta[:, None, 1:]
+    def fused(self, theta): return 'affine', self._to_affine(theta), 0.
 
 # %% ../nbs/00_grids.ipynb #09578647
 class ProjectiveGrid(GridGenerator):
@@ -116,13 +141,14 @@ class ProjectiveGrid(GridGenerator):
     def identity(self, device=None, dtype=None): return torch.eye(3, device=device, dtype=dtype).flatten()[:8]
     def matrix(self, theta):
         "The `(N, 3, 3)` homographies"
-        theta = self._theta(theta)
-        return torch.cat([theta, torch.ones_like(theta[:, :1])], 1).view(-1, 3, 3)
+        return self._matrix(self.check_theta(theta))
+    def _matrix(self, theta): return torch.cat([theta, torch.ones_like(theta[:, :1])], 1).view(-1, 3, 3)
     def _transform(self, theta, pts):
-        p = homogeneous(pts) @ self.matrix(theta).transpose(1, 2)
+        p = homogeneous(pts) @ self._matrix(theta).transpose(1, 2)
         w = p[..., 2:]
         w = torch.where(w.abs() < self.eps, torch.where(w < 0, -self.eps, self.eps), w)
         return p[..., :2] / w
+    def fused(self, theta): return 'projective', theta, self.eps
 
 # %% ../nbs/00_grids.ipynb #7cc11ac3
 def regular_points(n, device=None, dtype=None):
@@ -144,10 +170,10 @@ class ControlPointGrid(GridGenerator):
         "Interpolation weights `(..., P, K)` of target points `pts` `(..., P, 2)`"
         raise NotImplementedError(f"{type(self).__name__} must define `weights`")
     def _transform(self, theta, pts): return self.weights(pts) @ theta.view(-1, self.n_params // 2, 2)
-    def forward(self, theta, size):
-        theta, (H, W) = self._theta(theta), check_size(size)
+    def _grid(self, theta, size):
+        H, W = size
         key = (H, W, theta.device, theta.dtype)
-        if key not in self._cache: self._cache[key] = self.weights(base_grid((H, W), theta.device, theta.dtype).view(H * W, 2))
+        if key not in self._cache: self._cache[key] = self.weights(base_grid(size, theta.device, theta.dtype).view(H * W, 2))
         return (self._cache[key] @ theta.view(-1, self.n_params // 2, 2)).view(-1, H, W, 2)
     def _apply(self, fn, *args, **kwargs):
         self._cache = {}
@@ -186,12 +212,19 @@ class TPSGrid(ControlPointGrid):
         ctrl = (check_ctrl(ctrl) if ctrl is not None else regular_points(n_ctrl, dtype=torch.float64)).double()
         if reg < 0: raise ValueError(f"`reg` must be ≥ 0, got {reg}")
         super().__init__(ctrl.float())
-        self.reg, self._ctrl, self._Linv = reg, ctrl, torch.linalg.inv(tps_system(ctrl, reg))[:, :len(ctrl)]
-    def identity(self, device=None, dtype=None): return self._ctrl.to(device=device or self.ctrl.device, dtype=dtype or self.ctrl.dtype).flatten()
+        self.reg = reg
+        self.register_buffer('ctrl64', ctrl, persistent=False)
+        self.register_buffer('Linv', torch.linalg.inv(tps_system(ctrl, reg))[:, :len(ctrl)], persistent=False)
+    def _apply(self, fn, *args, **kwargs):
+        "Move the system with the module (`.to`, `.cuda`), but keep it in float64"
+        super()._apply(fn, *args, **kwargs)
+        self.ctrl64, self.Linv = self.ctrl64.double(), self.Linv.double()
+        return self
+    def identity(self, device=None, dtype=None): return self.ctrl64.to(device=device or self.ctrl.device, dtype=dtype or self.ctrl.dtype).flatten()
     def weights(self, pts):
-        p, c = pts.double(), self._ctrl.to(pts.device)
-        b = torch.cat([tps_kernel(torch.cdist(p, c) ** 2), homogeneous(p).roll(1, -1)], -1)
-        return (b @ self._Linv.to(pts.device)).to(pts.dtype)
+        p = pts.double()
+        b = torch.cat([tps_kernel(torch.cdist(p, self.ctrl64.to(p.device)) ** 2), homogeneous(p).roll(1, -1)], -1)
+        return (b @ self.Linv.to(p.device)).to(pts.dtype)
 
 # %% ../nbs/00_grids.ipynb #d9df5674
 class PiecewiseAffineGrid(ControlPointGrid):
@@ -229,42 +262,33 @@ class MatrixGrid(GridGenerator):
         else: self.register_buffer('B', B)
     def identity(self, device=None, dtype=None):
         return torch.eye(2, self.n_params // 2, device=device, dtype=dtype).flatten()
-    def forward(self, theta, size=None):
-        theta = self._theta(theta)
+    def check_out_size(self, size):
         if size is not None and check_size(size) != self.size:
             raise ValueError(f"`size` must be {self.size}, the size B was made for, got {check_size(size)}")
+        return self.size
+    def forward(self, theta, size=None): return super().forward(theta, size)
+    def _grid(self, theta, size):
         B = self.B.to(theta.dtype).flatten(1)
         return (theta.view(-1, 2, self.n_params // 2) @ B).transpose(1, 2).view(-1, *self.size, 2)
     def _transform(self, theta, pts):
         B = F.grid_sample(self.B[None].to(pts.dtype).expand(len(pts), -1, -1, -1), pts[:, :, None], align_corners=False, padding_mode='border')
         return (theta.view(-1, 2, self.n_params // 2) @ B[..., 0]).transpose(1, 2)
 
-# %% ../nbs/00_grids.ipynb #078c3331
-def show_grid(img, theta, grid_gen, size=(9, 9), ax=None, color='r', title=None, figsize=(2.5, 2.5)):
-    "Draw T_θ(G) for a coarse target grid of `size` over `img` `(H, W)` or `(C, H, W)`, in the input's pixel coordinates"
-    import matplotlib.pyplot as plt
-    if ax is None: _, ax = plt.subplots(figsize=figsize)
-    img = torch.as_tensor(img).detach().cpu()
-    if img.ndim == 3: img = img.permute(1, 2, 0).squeeze(-1)
-    H, W = img.shape[:2]
-    theta = torch.as_tensor(theta, dtype=torch.float32).detach().cpu().view(1, -1)
-    g = grid_gen.to('cpu').transform_points(theta, edge_grid(size)).view(*check_size(size), 2)
-    x, y = (g[..., 0] + 1) * W / 2 - 0.5, (g[..., 1] + 1) * H / 2 - 0.5
-    ax.imshow(img, cmap='gray', extent=(-0.5, W - 0.5, H - 0.5, -0.5))
-    ax.plot(x, y, color=color, lw=0.8); ax.plot(x.T, y.T, color=color, lw=0.8)
-    ax.set_xlim(-0.5 - W / 4, W - 0.5 + W / 4); ax.set_ylim(H - 0.5 + H / 4, -0.5 - H / 4)
-    ax.set_xticks([]); ax.set_yticks([])
-    if title: ax.set_title(title, fontsize=9)
-    return ax
+# %% ../nbs/00_grids.ipynb #2513155f
+TRANSFORMS = {'affine': AffineGrid, 'attention': AttentionGrid, 'projective': ProjectiveGrid, 'tps': TPSGrid, 'piecewise': PiecewiseAffineGrid}
+TRANSFORM_ALIASES = {'aff': 'affine', 'att': 'attention', 'proj': 'projective', 'pw': 'piecewise'}
+PAPER_LABELS = {'affine': 'Aff', 'attention': 'Att', 'projective': 'Proj', 'tps': 'TPS', 'piecewise': 'PWA'}
 
-def edge_grid(size):
-    "A regular `size` grid from edge to edge of [-1, 1]², as points `(1, H·W, 2)`: the outline of the output"
-    return regular_points(size)[None]
+def transform_name(name) -> str:
+    "The canonical name of transformation `name`: one of `TRANSFORMS`, or an alias such as 'aff' or 'proj'"
+    key = TRANSFORM_ALIASES.get(name.lower(), name.lower()) if isinstance(name, str) else None
+    if key not in TRANSFORMS: raise ValueError(f"`transform` must be one of {list(TRANSFORMS)} (or {list(TRANSFORM_ALIASES)}), got {name!r}")
+    return key
 
-# %% ../nbs/00_grids.ipynb #eab899f1
-def test_image(size=(28, 28)):
-    "A synthetic `(H, W)` image in [0, 1] with a recognisable, asymmetric 'F' shape, background 0"
-    H, W = check_size(size)
-    x, y = base_grid((H, W)).unbind(-1)
-    img = ((x > -0.45) & (x < -0.2) & (y > -0.6) & (y < 0.6)) | ((x > -0.45) & (x < 0.45) & (y > -0.6) & (y < -0.35)) | ((x > -0.45) & (x < 0.25) & (y > -0.1) & (y < 0.12))
-    return img.float()
+def grid_generator(name, **kwargs) -> GridGenerator:
+    "A new generator for transformation `name`, e.g. `grid_generator('tps', n_ctrl=5)`"
+    return TRANSFORMS[transform_name(name)](**kwargs)
+
+def transform_of(grid_gen) -> str|None:
+    "The name of `grid_gen`'s transformation, or None for a generator outside `TRANSFORMS`"
+    return next((k for k, g in TRANSFORMS.items() if type(grid_gen) is g), None)

@@ -4,26 +4,40 @@
 
 # %% ../nbs/02_kernels.ipynb #d1f4a5b8
 from __future__ import annotations
-import os, torch
+import itertools, os, subprocess, tempfile, torch
 import triton, triton.language as tl
 from torch.autograd.function import once_differentiable
-from .grids import *
-from .sampling import *
 
 # %% auto #0
-__all__ = ['PAD_CODES', 'KERNEL_CODES', 'BLOCK', 'TritonSample', 'TritonWarp', 'check_triton_device', 'sample_triton',
-           'warp_triton']
+__all__ = ['FROM_GRID', 'AFFINE', 'PROJECTIVE', 'BILINEAR', 'NEAREST', 'ZEROS', 'BORDER', 'REFLECTION', 'POINT_MODES',
+           'KERNEL_MODES', 'PADDING_MODES', 'MAX_IMAGE', 'launch_config', 'TritonSample', 'TritonWarp', 'check_device',
+           'sample_triton', 'warp_triton', 'ptxas_report']
 
 # %% ../nbs/02_kernels.ipynb #d821d6ca
-PAD_CODES, KERNEL_CODES = {'zeros': 0, 'border': 1, 'reflection': 2}, {'bilinear': 0, 'nearest': 1}
+# where the source points come from (POINTS)
+FROM_GRID: tl.constexpr = tl.constexpr(0)
+AFFINE: tl.constexpr = tl.constexpr(1)
+PROJECTIVE: tl.constexpr = tl.constexpr(2)
+# the sampling kernel (KERNEL)
+BILINEAR: tl.constexpr = tl.constexpr(0)
+NEAREST: tl.constexpr = tl.constexpr(1)
+# what lies outside U (PADDING)
+ZEROS: tl.constexpr = tl.constexpr(0)
+BORDER: tl.constexpr = tl.constexpr(1)
+REFLECTION: tl.constexpr = tl.constexpr(2)
 
+POINT_MODES = {'grid': FROM_GRID.value, 'affine': AFFINE.value, 'projective': PROJECTIVE.value}
+KERNEL_MODES = {'bilinear': BILINEAR.value, 'nearest': NEAREST.value}
+PADDING_MODES = {'zeros': ZEROS.value, 'border': BORDER.value, 'reflection': REFLECTION.value}
+
+# %% ../nbs/02_kernels.ipynb #9957323f
 @triton.jit
 def _source_index(g, size, PADDING: tl.constexpr):
-    "Pixel coordinate of normalised `g` along an axis of `size` pixels, and d(pixel)/d(g)"
+    "Pixel coordinate of normalised `g` along an axis of `size` pixels under PADDING, and d(pixel)/d(g)"
     sz = size * 1.0
     x = ((g + 1.0) * sz - 1.0) * 0.5
     d = g * 0.0 + sz * 0.5
-    if PADDING == 2:
+    if PADDING == REFLECTION:
         t = x + 0.5
         sgn = tl.where(t < 0, -1.0, 1.0)
         t = tl.abs(t)
@@ -32,221 +46,297 @@ def _source_index(g, size, PADDING: tl.constexpr):
         even = (flips - 2.0 * tl.floor(flips * 0.5)) == 0
         x = tl.where(even, extra, sz - extra) - 0.5
         d = d * sgn * tl.where(even, 1.0, -1.0)
-    if PADDING >= 1:
+    if PADDING == ZEROS:
+        x = tl.minimum(tl.maximum(x, -2.0), sz + 1.0)
+    else:
         d = tl.where((x > 0) & (x < sz - 1.0), d, 0.0)
         x = tl.minimum(tl.maximum(x, 0.0), sz - 1.0)
-    else: x = tl.minimum(tl.maximum(x, -2.0), sz + 1.0)
     return x, d
 
 @triton.jit
 def _round_half_even(x):
+    "Round to the nearest integer, halves to even (as PyTorch's nearest kernel)"
     f = tl.floor(x)
     d = x - f
     odd = (f - 2.0 * tl.floor(f * 0.5)) != 0
     return tl.where(d > 0.5, f + 1.0, tl.where(d < 0.5, f, tl.where(odd, f + 1.0, f)))
 
-# %% ../nbs/02_kernels.ipynb #9957323f
-@triton.jit
-def _source_points(n, oy, ox, mask, Ho, Wo, grid, sg_n, sg_h, sg_w, sg_c, theta, eps, MODE: tl.constexpr):
-    "Normalised source points (x_s, y_s) of output pixels (oy, ox) of image n, the target points, and w (projective)"
-    xt = (ox * 2.0 + 1.0) / Wo - 1.0
-    yt = (oy * 2.0 + 1.0) / Ho - 1.0
-    w = xt * 0.0 + 1.0
-    if MODE == 0:
-        p = grid + n * sg_n + oy * sg_h + ox * sg_w
-        xs = tl.load(p, mask=mask, other=0.0).to(tl.float32)
-        ys = tl.load(p + sg_c, mask=mask, other=0.0).to(tl.float32)
-    elif MODE == 1:
-        t = theta + n * 6
-        xs = tl.load(t) * xt + tl.load(t + 1) * yt + tl.load(t + 2)
-        ys = tl.load(t + 3) * xt + tl.load(t + 4) * yt + tl.load(t + 5)
-    else:
-        t = theta + n * 8
-        w = tl.load(t + 6) * xt + tl.load(t + 7) * yt + 1.0
-        w = tl.where(tl.abs(w) < eps, tl.where(w < 0, -eps, eps), w)
-        xs = (tl.load(t) * xt + tl.load(t + 1) * yt + tl.load(t + 2)) / w
-        ys = (tl.load(t + 3) * xt + tl.load(t + 4) * yt + tl.load(t + 5)) / w
-    return xs, ys, xt, yt, w
-
 # %% ../nbs/02_kernels.ipynb #f927ad65
 @triton.jit
-def _pixels(grid, theta, H, W, Ho, Wo, sg_n, sg_h, sg_w, sg_c, eps, MODE: tl.constexpr, PADDING: tl.constexpr, BLOCK: tl.constexpr):
-    "This program's image `n`, output pixels (oy, ox, mask), source points and their pixel coordinates with derivatives"
-    n = tl.program_id(1)
-    offs = tl.program_id(0) * BLOCK + tl.arange(0, BLOCK)
-    mask = offs < Ho * Wo
-    oy, ox = offs // Wo, offs % Wo
-    xs, ys, xt, yt, w = _source_points(n, oy, ox, mask, Ho, Wo, grid, sg_n, sg_h, sg_w, sg_c, theta, eps, MODE)
-    x, dx = _source_index(xs, W, PADDING)
-    y, dy = _source_index(ys, H, PADDING)
-    return n, oy, ox, mask, xs, ys, xt, yt, w, x, dx, y, dy
+def _target_points(oy, ox, H_out, W_out):
+    "The target points (x_t, y_t) of G at output pixels (oy, ox): pixel centres, as `base_grid`"
+    return (ox * 2.0 + 1.0) / W_out - 1.0, (oy * 2.0 + 1.0) / H_out - 1.0
 
 @triton.jit
-def _taps(x, y, H, W, mask):
-    "The bilinear kernel's support: integer corners, fractions, and an in-bounds mask per tap"
-    x0f, y0f = tl.floor(x), tl.floor(y)
-    x0, y0 = x0f.to(tl.int32), y0f.to(tl.int32)
-    x1, y1 = x0 + 1, y0 + 1
-    mx0, mx1, my0, my1 = (x0 >= 0) & (x0 < W), (x1 >= 0) & (x1 < W), (y0 >= 0) & (y0 < H), (y1 >= 0) & (y1 < H)
-    return x0, x1, y0, y1, x - x0f, y - y0f, mask & mx0 & my0, mask & mx1 & my0, mask & mx0 & my1, mask & mx1 & my1
+def _source_points(xt, yt, grid_ptr, grid_sH, grid_sW, grid_sCoor, oy, ox, mask, theta_ptr, eps, POINTS: tl.constexpr):
+    "Source points (x_s, y_s) = T_θ(x_t, y_t) from a materialised grid, eq. (1), or the homography; and w (1 unless projective)"
+    w = xt * 0.0 + 1.0
+    if POINTS == FROM_GRID:
+        p = grid_ptr + oy * grid_sH + ox * grid_sW
+        xs = tl.load(p, mask=mask, other=0.0).to(tl.float32)
+        ys = tl.load(p + grid_sCoor, mask=mask, other=0.0).to(tl.float32)
+    else:
+        t11, t12, t13 = tl.load(theta_ptr), tl.load(theta_ptr + 1), tl.load(theta_ptr + 2)
+        t21, t22, t23 = tl.load(theta_ptr + 3), tl.load(theta_ptr + 4), tl.load(theta_ptr + 5)
+        if POINTS == PROJECTIVE:
+            w = tl.load(theta_ptr + 6) * xt + tl.load(theta_ptr + 7) * yt + 1.0
+            w = tl.where(tl.abs(w) < eps, tl.where(w < 0, -eps, eps), w)
+        xs = (t11 * xt + t12 * yt + t13) / w
+        ys = (t21 * xt + t22 * yt + t23) / w
+    return xs, ys, w
+
+@triton.jit
+def _axis_taps(x, size):
+    "The bilinear support along one axis: first tap i0 (the second is i0 + 1), the fraction x − i0, and whether each tap lies in U"
+    x0 = tl.floor(x)
+    i0 = x0.to(tl.int32)
+    return i0, x - x0, (i0 >= 0) & (i0 < size), (i0 >= -1) & (i0 < size - 1)
 
 # %% ../nbs/02_kernels.ipynb #2c82174d
 @triton.jit
-def _fwd_kernel(U, V, grid, theta, C, H, W, Ho, Wo,
-                su_n, su_c, su_h, su_w, sv_n, sv_c, sv_h, sv_w, sg_n, sg_h, sg_w, sg_c, eps,
-                MODE: tl.constexpr, KERNEL: tl.constexpr, PADDING: tl.constexpr, BLOCK: tl.constexpr):
-    n, oy, ox, mask, xs, ys, xt, yt, w, x, dx, y, dy = _pixels(grid, theta, H, W, Ho, Wo, sg_n, sg_h, sg_w, sg_c, eps, MODE, PADDING, BLOCK)
-    vout = V + n * sv_n + oy * sv_h + ox * sv_w
-    if KERNEL == 0:
-        x0, x1, y0, y1, fx, fy, m00, m01, m10, m11 = _taps(x, y, H, W, mask)
+def _fwd_kernel(U_ptr, V_ptr, grid_ptr, theta_ptr,
+                C, H, W, H_out, W_out,
+                U_sN, U_sC, U_sH, U_sW,
+                V_sN, V_sC, V_sH, V_sW,
+                grid_sN, grid_sH, grid_sW, grid_sCoor,
+                theta_sN, eps,
+                POINTS: tl.constexpr, KERNEL: tl.constexpr, PADDING: tl.constexpr, BLOCK: tl.constexpr):
+    """Eq. (3) over the kernel support, for BLOCK output pixels i of image n:
+    bilinear, eq. (5): V[c, i] = Σ_{n', m ∈ taps} U[c, n', m] · max(0, 1 − |x_i − m|) · max(0, 1 − |y_i − n'|);
+    nearest, eq. (4): V[c, i] = U[c, round(y_i), round(x_i)]"""
+    # this program: image n (64-bit, so N·C·H·W may pass 2³¹), output pixels i = offs
+    n = tl.program_id(1).to(tl.int64)
+    offs = tl.program_id(0) * BLOCK + tl.arange(0, BLOCK)
+    mask = offs < H_out * W_out
+    oy, ox = offs // W_out, offs % W_out
+    U_ptr += n * U_sN
+    V_ptr += n * V_sN + oy * V_sH + ox * V_sW
+    # source points, in U's pixels
+    xt, yt = _target_points(oy, ox, H_out, W_out)
+    xs, ys, w = _source_points(xt, yt, grid_ptr + n * grid_sN, grid_sH, grid_sW, grid_sCoor, oy, ox, mask, theta_ptr + n * theta_sN, eps, POINTS)
+    x, dx = _source_index(xs, W, PADDING)
+    y, dy = _source_index(ys, H, PADDING)
+    if KERNEL == BILINEAR:
+        x0, fx, in_x0, in_x1 = _axis_taps(x, W)
+        y0, fy, in_y0, in_y1 = _axis_taps(y, H)
+        o00 = y0 * U_sH + x0 * U_sW
         w00, w01, w10, w11 = (1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy
+        m00, m01, m10, m11 = mask & in_y0 & in_x0, mask & in_y0 & in_x1, mask & in_y1 & in_x0, mask & in_y1 & in_x1
         for c in range(C):
-            u = U + n * su_n + c * su_c
-            v = w00 * tl.load(u + y0 * su_h + x0 * su_w, mask=m00, other=0.0).to(tl.float32)
-            v += w01 * tl.load(u + y0 * su_h + x1 * su_w, mask=m01, other=0.0).to(tl.float32)
-            v += w10 * tl.load(u + y1 * su_h + x0 * su_w, mask=m10, other=0.0).to(tl.float32)
-            v += w11 * tl.load(u + y1 * su_h + x1 * su_w, mask=m11, other=0.0).to(tl.float32)
-            tl.store(vout + c * sv_c, v.to(V.dtype.element_ty), mask=mask)
+            v = w00 * tl.load(U_ptr + o00, mask=m00, other=0.0).to(tl.float32)
+            v += w01 * tl.load(U_ptr + o00 + U_sW, mask=m01, other=0.0).to(tl.float32)
+            v += w10 * tl.load(U_ptr + o00 + U_sH, mask=m10, other=0.0).to(tl.float32)
+            v += w11 * tl.load(U_ptr + o00 + U_sH + U_sW, mask=m11, other=0.0).to(tl.float32)
+            tl.store(V_ptr, v.to(V_ptr.dtype.element_ty), mask=mask)
+            U_ptr += U_sC
+            V_ptr += V_sC
     else:
         xi, yi = _round_half_even(x).to(tl.int32), _round_half_even(y).to(tl.int32)
         m = mask & (xi >= 0) & (xi < W) & (yi >= 0) & (yi < H)
+        o = yi * U_sH + xi * U_sW
         for c in range(C):
-            v = tl.load(U + n * su_n + c * su_c + yi * su_h + xi * su_w, mask=m, other=0.0)
-            tl.store(vout + c * sv_c, v, mask=mask)
+            tl.store(V_ptr, tl.load(U_ptr + o, mask=m, other=0.0), mask=mask)
+            U_ptr += U_sC
+            V_ptr += V_sC
 
 # %% ../nbs/02_kernels.ipynb #0202cd64
 @triton.jit
-def _bwd_kernel(dV, U, dU, dgrid, dtheta, grid, theta, C, H, W, Ho, Wo,
-                sd_n, sd_c, sd_h, sd_w, su_n, su_c, su_h, su_w, sdu_n, sdu_c, sdu_h, sdu_w,
-                sg_n, sg_h, sg_w, sg_c, eps,
-                MODE: tl.constexpr, KERNEL: tl.constexpr, PADDING: tl.constexpr,
-                NEED_DU: tl.constexpr, NEED_DG: tl.constexpr, BLOCK: tl.constexpr):
-    n, oy, ox, mask, xs, ys, xt, yt, w, x, dx, y, dy = _pixels(grid, theta, H, W, Ho, Wo, sg_n, sg_h, sg_w, sg_c, eps, MODE, PADDING, BLOCK)
+def _dtheta(dtheta_ptr, gx, gy, xt, yt, xs, ys, w, eps, POINTS: tl.constexpr):
+    "Reduce dL/d(x_s, y_s) over this program's pixels to dL/dθ through eq. (1) or the homography: one atomic add per entry"
+    gx, gy = gx / w, gy / w
+    tl.atomic_add(dtheta_ptr, tl.sum(gx * xt)); tl.atomic_add(dtheta_ptr + 1, tl.sum(gx * yt)); tl.atomic_add(dtheta_ptr + 2, tl.sum(gx))
+    tl.atomic_add(dtheta_ptr + 3, tl.sum(gy * xt)); tl.atomic_add(dtheta_ptr + 4, tl.sum(gy * yt)); tl.atomic_add(dtheta_ptr + 5, tl.sum(gy))
+    if POINTS == PROJECTIVE:
+        q = tl.where(tl.abs(w) > eps, -(gx * xs + gy * ys), 0.0)
+        tl.atomic_add(dtheta_ptr + 6, tl.sum(q * xt)); tl.atomic_add(dtheta_ptr + 7, tl.sum(q * yt))
+
+@triton.jit
+def _bwd_kernel(dV_ptr, U_ptr, dU_ptr, grid_ptr, dgrid_ptr, theta_ptr, dtheta_ptr,
+                C, H, W, H_out, W_out,
+                dV_sN, dV_sC, dV_sH, dV_sW,
+                U_sN, U_sC, U_sH, U_sW,
+                dU_sN, dU_sC, dU_sH, dU_sW,
+                grid_sN, grid_sH, grid_sW, grid_sCoor,
+                theta_sN, eps,
+                POINTS: tl.constexpr, KERNEL: tl.constexpr, PADDING: tl.constexpr,
+                NEED_DU: tl.constexpr, NEED_DGRID: tl.constexpr, BLOCK: tl.constexpr):
+    """Eq. (6): dL/dU[c, n', m] += dL/dV[c, i] · max(0, 1 − |x_i − m|) · max(0, 1 − |y_i − n'|), by atomic adds;
+    eq. (7): dL/dx_i = Σ_c dL/dV[c, i] Σ_{n', m ∈ taps} U[c, n', m] · max(0, 1 − |y_i − n'|) · (+1 if m ≥ x_i else −1), likewise y_i;
+    then dL/dgrid stored, or reduced to dL/dθ in the kernel (`_dtheta`)"""
+    n = tl.program_id(1).to(tl.int64)
+    offs = tl.program_id(0) * BLOCK + tl.arange(0, BLOCK)
+    mask = offs < H_out * W_out
+    oy, ox = offs // W_out, offs % W_out
+    U_ptr += n * U_sN
+    dU_ptr += n * dU_sN
+    dV_ptr += n * dV_sN + oy * dV_sH + ox * dV_sW
+    xt, yt = _target_points(oy, ox, H_out, W_out)
+    xs, ys, w = _source_points(xt, yt, grid_ptr + n * grid_sN, grid_sH, grid_sW, grid_sCoor, oy, ox, mask, theta_ptr + n * theta_sN, eps, POINTS)
+    x, dx = _source_index(xs, W, PADDING)
+    y, dy = _source_index(ys, H, PADDING)
     gx, gy = xs * 0.0, ys * 0.0
-    dvp = dV + n * sd_n + oy * sd_h + ox * sd_w
-    if KERNEL == 0:
-        x0, x1, y0, y1, fx, fy, m00, m01, m10, m11 = _taps(x, y, H, W, mask)
+    if KERNEL == BILINEAR:
+        x0, fx, in_x0, in_x1 = _axis_taps(x, W)
+        y0, fy, in_y0, in_y1 = _axis_taps(y, H)
+        o00, d00 = y0 * U_sH + x0 * U_sW, y0 * dU_sH + x0 * dU_sW
+        m00, m01, m10, m11 = mask & in_y0 & in_x0, mask & in_y0 & in_x1, mask & in_y1 & in_x0, mask & in_y1 & in_x1
         for c in range(C):
-            g = tl.load(dvp + c * sd_c, mask=mask, other=0.0).to(tl.float32)
-            if NEED_DU:
-                d = dU + n * sdu_n + c * sdu_c
-                tl.atomic_add(d + y0 * sdu_h + x0 * sdu_w, g * (1 - fx) * (1 - fy), mask=m00, sem='relaxed')
-                tl.atomic_add(d + y0 * sdu_h + x1 * sdu_w, g * fx * (1 - fy), mask=m01, sem='relaxed')
-                tl.atomic_add(d + y1 * sdu_h + x0 * sdu_w, g * (1 - fx) * fy, mask=m10, sem='relaxed')
-                tl.atomic_add(d + y1 * sdu_h + x1 * sdu_w, g * fx * fy, mask=m11, sem='relaxed')
-            if NEED_DG:
-                u = U + n * su_n + c * su_c
-                v00 = tl.load(u + y0 * su_h + x0 * su_w, mask=m00, other=0.0).to(tl.float32)
-                v01 = tl.load(u + y0 * su_h + x1 * su_w, mask=m01, other=0.0).to(tl.float32)
-                v10 = tl.load(u + y1 * su_h + x0 * su_w, mask=m10, other=0.0).to(tl.float32)
-                v11 = tl.load(u + y1 * su_h + x1 * su_w, mask=m11, other=0.0).to(tl.float32)
-                gx += g * ((v01 - v00) * (1 - fy) + (v11 - v10) * fy)
-                gy += g * ((v10 - v00) * (1 - fx) + (v11 - v01) * fx)
-    else:
-        if NEED_DU:
-            xi, yi = _round_half_even(x).to(tl.int32), _round_half_even(y).to(tl.int32)
-            m = mask & (xi >= 0) & (xi < W) & (yi >= 0) & (yi < H)
-            for c in range(C):
-                g = tl.load(dvp + c * sd_c, mask=mask, other=0.0).to(tl.float32)
-                tl.atomic_add(dU + n * sdu_n + c * sdu_c + yi * sdu_h + xi * sdu_w, g, mask=m, sem='relaxed')
-    if NEED_DG:
-        gx, gy = gx * dx, gy * dy
-        if MODE == 0:
-            p = dgrid + n * sg_n + oy * sg_h + ox * sg_w
+            g = tl.load(dV_ptr, mask=mask, other=0.0).to(tl.float32)
+            if NEED_DU:  # eq. (6)
+                tl.atomic_add(dU_ptr + d00, g * (1 - fx) * (1 - fy), mask=m00, sem='relaxed')
+                tl.atomic_add(dU_ptr + d00 + dU_sW, g * fx * (1 - fy), mask=m01, sem='relaxed')
+                tl.atomic_add(dU_ptr + d00 + dU_sH, g * (1 - fx) * fy, mask=m10, sem='relaxed')
+                tl.atomic_add(dU_ptr + d00 + dU_sH + dU_sW, g * fx * fy, mask=m11, sem='relaxed')
+            if NEED_DGRID:  # eq. (7)
+                u00 = tl.load(U_ptr + o00, mask=m00, other=0.0).to(tl.float32)
+                u01 = tl.load(U_ptr + o00 + U_sW, mask=m01, other=0.0).to(tl.float32)
+                u10 = tl.load(U_ptr + o00 + U_sH, mask=m10, other=0.0).to(tl.float32)
+                u11 = tl.load(U_ptr + o00 + U_sH + U_sW, mask=m11, other=0.0).to(tl.float32)
+                gx += g * ((u01 - u00) * (1 - fy) + (u11 - u10) * fy)
+                gy += g * ((u10 - u00) * (1 - fx) + (u11 - u01) * fx)
+            dV_ptr += dV_sC
+            U_ptr += U_sC
+            dU_ptr += dU_sC
+    elif NEED_DU:  # nearest: eq. (6) with the integer kernel; no gradient reaches the grid
+        xi, yi = _round_half_even(x).to(tl.int32), _round_half_even(y).to(tl.int32)
+        m = mask & (xi >= 0) & (xi < W) & (yi >= 0) & (yi < H)
+        d = yi * dU_sH + xi * dU_sW
+        for c in range(C):
+            tl.atomic_add(dU_ptr + d, tl.load(dV_ptr, mask=mask, other=0.0).to(tl.float32), mask=m, sem='relaxed')
+            dV_ptr += dV_sC
+            dU_ptr += dU_sC
+    if NEED_DGRID:
+        gx, gy = gx * dx, gy * dy  # d(pixel)/d(normalised) and the padding's derivative
+        if POINTS == FROM_GRID:
+            p = dgrid_ptr + n * grid_sN + oy * grid_sH + ox * grid_sW
             tl.store(p, gx, mask=mask)
-            tl.store(p + sg_c, gy, mask=mask)
-        elif MODE == 1:
-            t = dtheta + n * 6
-            tl.atomic_add(t, tl.sum(gx * xt)); tl.atomic_add(t + 1, tl.sum(gx * yt)); tl.atomic_add(t + 2, tl.sum(gx))
-            tl.atomic_add(t + 3, tl.sum(gy * xt)); tl.atomic_add(t + 4, tl.sum(gy * yt)); tl.atomic_add(t + 5, tl.sum(gy))
+            tl.store(p + grid_sCoor, gy, mask=mask)
         else:
-            t = dtheta + n * 8
-            gxw, gyw = gx / w, gy / w
-            tl.atomic_add(t, tl.sum(gxw * xt)); tl.atomic_add(t + 1, tl.sum(gxw * yt)); tl.atomic_add(t + 2, tl.sum(gxw))
-            tl.atomic_add(t + 3, tl.sum(gyw * xt)); tl.atomic_add(t + 4, tl.sum(gyw * yt)); tl.atomic_add(t + 5, tl.sum(gyw))
-            guard = tl.abs(w) > eps
-            q = tl.where(guard, -(gxw * xs + gyw * ys), 0.0)
-            tl.atomic_add(t + 6, tl.sum(q * xt)); tl.atomic_add(t + 7, tl.sum(q * yt))
+            _dtheta(dtheta_ptr + n * theta_sN, gx, gy, xt, yt, xs, ys, w, eps, POINTS)
 
 # %% ../nbs/02_kernels.ipynb #0ae74c80
-BLOCK = 128
+MAX_IMAGE = 2**31 - 1  # elements of one image (C·H·W) that 32-bit offsets address
 
-def _strides(t): return [t.stride(i) for i in range(t.ndim)]
-def _like_layout(U): return torch.channels_last if U.dim() == 4 and U.is_contiguous(memory_format=torch.channels_last) and not U.is_contiguous() else torch.contiguous_format
+def launch_config(n_pixels, block=None):
+    "(BLOCK, num_warps) for `n_pixels` output pixels per image: one pixel per thread, bigger blocks for big images"
+    block = block or (128 if n_pixels <= 64 * 64 else 256)
+    return block, max(1, min(8, block // 32))
 
-def _launch_fwd(U, grid, theta, mode, size, kernel, padding, eps=1e-3):
+def _strides(t): return [t.stride(i) for i in range(t.ndim)] if t is not None else [0, 0, 0, 0]
+
+def _layout(U):
+    "Channels-last if `U` is stored so (and not also contiguous), else contiguous: outputs keep the input's layout"
+    return torch.channels_last if U.is_contiguous(memory_format=torch.channels_last) and not U.is_contiguous() else torch.contiguous_format
+
+# %% ../nbs/02_kernels.ipynb #k_launch2
+def _launch_fwd(U, grid, theta, points, eps, size, kernel, padding, block, num_warps):
+    "V `(N, C, H', W')` in U's dtype and layout, from a grid (`points` 'grid') or θ"
     N, C, H, W = U.shape
-    Ho, Wo = size
-    V = torch.empty((N, C, Ho, Wo), device=U.device, dtype=U.dtype, memory_format=_like_layout(U))
-    g = grid if mode == 0 else U
-    sg = _strides(grid) if mode == 0 else [0, 0, 0, 0]
-    _fwd_kernel[(triton.cdiv(Ho * Wo, BLOCK), N)](U, V, g, theta if mode else U, C, H, W, Ho, Wo, *_strides(U), *_strides(V), *sg, eps,
-                                                 MODE=mode, KERNEL=KERNEL_CODES[kernel], PADDING=PAD_CODES[padding], BLOCK=BLOCK)
+    if C * size[0] * size[1] > MAX_IMAGE: raise ValueError(f"backend='triton' writes images of up to 2³¹−1 elements, got {C * size[0] * size[1]}: use backend='torch'")
+    V = torch.empty((N, C, *size), device=U.device, dtype=U.dtype, memory_format=_layout(U))
+    _fwd_kernel[(triton.cdiv(size[0] * size[1], block), N)](
+        U, V, U if grid is None else grid, U if theta is None else theta,
+        C, H, W, *size, *_strides(U), *_strides(V), *_strides(grid), 0 if theta is None else theta.stride(0), eps,
+        POINTS=POINT_MODES[points], KERNEL=KERNEL_MODES[kernel], PADDING=PADDING_MODES[padding], BLOCK=block, num_warps=num_warps)
     return V
 
-def _launch_bwd(dV, U, grid, theta, mode, kernel, padding, need_U, need_g, eps=1e-3):
+def _launch_bwd(dV, U, grid, theta, points, eps, kernel, padding, need_U, need_coords, block, num_warps):
+    "dU (in U's dtype) and the gradient of the grid or θ (float32), each None unless asked for"
     N, C, H, W = U.shape
-    Ho, Wo = dV.shape[-2:]
-    dU = torch.zeros_like(U, dtype=torch.float32) if need_U else U
-    dgrid = torch.empty_like(grid, dtype=torch.float32) if need_g and mode == 0 else U
-    dtheta = torch.zeros_like(theta, dtype=torch.float32) if need_g and mode else U
-    if need_g and kernel == 'nearest':
-        if mode == 0: dgrid.zero_()
-        need_g = False
-    sg = _strides(grid) if mode == 0 else [0, 0, 0, 0]
-    _bwd_kernel[(triton.cdiv(Ho * Wo, BLOCK), N)](dV, U, dU, dgrid, dtheta, grid if mode == 0 else U, theta if mode else U,
-                                                 C, H, W, Ho, Wo, *_strides(dV), *_strides(U), *(_strides(dU) if need_U else [0] * 4), *sg, eps,
-                                                 MODE=mode, KERNEL=KERNEL_CODES[kernel], PADDING=PAD_CODES[padding],
-                                                 NEED_DU=need_U, NEED_DG=need_g, BLOCK=BLOCK)
-    return (dU.to(U.dtype) if need_U else None), (dgrid if mode == 0 else dtheta)
+    dU = torch.zeros_like(U, dtype=torch.float32) if need_U else None
+    dgrid = torch.zeros_like(grid, dtype=torch.float32) if need_coords and grid is not None else None
+    dtheta = torch.zeros_like(theta, dtype=torch.float32) if need_coords and theta is not None else None
+    need_coords = need_coords and kernel == 'bilinear'  # the integer kernel has zero gradient wrt the points
+    if need_U or need_coords:
+        _bwd_kernel[(triton.cdiv(dV.shape[2] * dV.shape[3], block), N)](
+            dV, U, U if dU is None else dU, U if grid is None else grid, U if dgrid is None else dgrid,
+            U if theta is None else theta, U if dtheta is None else dtheta,
+            C, H, W, dV.shape[2], dV.shape[3], *_strides(dV), *_strides(U), *_strides(dU), *_strides(grid),
+            0 if theta is None else theta.stride(0), eps,
+            POINTS=POINT_MODES[points], KERNEL=KERNEL_MODES[kernel], PADDING=PADDING_MODES[padding],
+            NEED_DU=need_U, NEED_DGRID=need_coords, BLOCK=block, num_warps=num_warps)
+    return (None if dU is None else dU.to(U.dtype)), (dgrid if grid is not None else dtheta)
 
 # %% ../nbs/02_kernels.ipynb #c731e77c
 class TritonSample(torch.autograd.Function):
     "`sample` with the Triton kernels: V `(N, C, H', W')` from U and a materialised grid"
     @staticmethod
-    def forward(ctx, U, grid, kernel, padding):
-        ctx.save_for_backward(U, grid); ctx.kernel, ctx.padding = kernel, padding
-        return _launch_fwd(U, grid, None, 0, grid.shape[1:3], kernel, padding)
+    def forward(ctx, U, grid, kernel, padding, block, num_warps):
+        ctx.save_for_backward(U, grid)
+        ctx.kernel, ctx.padding, ctx.block, ctx.num_warps = kernel, padding, block, num_warps
+        return _launch_fwd(U, grid, None, 'grid', 0., grid.shape[1:3], kernel, padding, block, num_warps)
     @staticmethod
     @once_differentiable
     def backward(ctx, dV):
         U, grid = ctx.saved_tensors
-        dU, dgrid = _launch_bwd(dV, U, grid, None, 0, ctx.kernel, ctx.padding, *ctx.needs_input_grad[:2])
-        return dU, (dgrid.to(grid.dtype) if ctx.needs_input_grad[1] else None), None, None
+        dU, dgrid = _launch_bwd(dV, U, grid, None, 'grid', 0., ctx.kernel, ctx.padding, *ctx.needs_input_grad[:2], ctx.block, ctx.num_warps)
+        return dU, (None if dgrid is None else dgrid.to(grid.dtype)), None, None, None, None
 
 class TritonWarp(torch.autograd.Function):
-    "Fused grid generation and sampling for an affine (`mode=1`, θ `(N, 6)`) or projective (`mode=2`, θ `(N, 8)`) map"
+    "Fused grid generation and sampling: source points computed in the kernel from an 'affine' θ `(N, 6)` or a 'projective' θ `(N, 8)`"
     @staticmethod
-    def forward(ctx, U, theta, mode, size, kernel, padding, eps):
+    def forward(ctx, U, theta, points, eps, size, kernel, padding, block, num_warps):
         th = theta.float().contiguous()
-        ctx.save_for_backward(U, th); ctx.mode, ctx.kernel, ctx.padding, ctx.eps, ctx.theta_dtype = mode, kernel, padding, eps, theta.dtype
-        return _launch_fwd(U, None, th, mode, size, kernel, padding, eps)
+        ctx.save_for_backward(U, th)
+        ctx.points, ctx.eps, ctx.kernel, ctx.padding, ctx.block, ctx.num_warps = points, eps, kernel, padding, block, num_warps
+        ctx.theta_dtype = theta.dtype
+        return _launch_fwd(U, None, th, points, eps, size, kernel, padding, block, num_warps)
     @staticmethod
     @once_differentiable
     def backward(ctx, dV):
         U, th = ctx.saved_tensors
-        dU, dth = _launch_bwd(dV, U, None, th, ctx.mode, ctx.kernel, ctx.padding, *ctx.needs_input_grad[:2], eps=ctx.eps)
-        return dU, (dth.to(ctx.theta_dtype) if ctx.needs_input_grad[1] else None), None, None, None, None, None
+        dU, dth = _launch_bwd(dV, U, None, th, ctx.points, ctx.eps, ctx.kernel, ctx.padding, *ctx.needs_input_grad[:2], ctx.block, ctx.num_warps)
+        return dU, (None if dth is None else dth.to(ctx.theta_dtype)), None, None, None, None, None, None, None
 
 # %% ../nbs/02_kernels.ipynb #b15f5fd2
-def check_triton_device(U):
-    "Triton kernels need CUDA tensors, or CPU tensors under TRITON_INTERPRET=1"
+def check_device(U):
+    "Triton needs CUDA tensors (or CPU tensors under TRITON_INTERPRET=1), and images of fewer than 2³¹ elements"
     if not U.is_cuda and os.environ.get('TRITON_INTERPRET') != '1':
         raise ValueError(f"backend='triton' needs CUDA tensors (got {U.device}), or TRITON_INTERPRET=1 set before stn_nb.kernels is imported")
+    if U[0].numel() > MAX_IMAGE: raise ValueError(f"backend='triton' addresses images of up to 2³¹−1 elements, got {U[0].numel()}: use backend='torch'")
+    return U
 
-def sample_triton(U, grid, kernel='bilinear', padding='zeros'):
-    "The `'triton'` backend of `sample`"
-    check_triton_device(U)
-    return TritonSample.apply(U, grid.contiguous() if grid.stride(-1) != 1 else grid, kernel, padding)
+def sample_triton(U, grid, kernel='bilinear', padding='zeros', block=None):
+    "The `'triton'` backend of `sample`: V from U and a grid `(N, H', W', 2)` (arguments checked by `sample`)"
+    grid = grid if grid.stride(-1) == 1 else grid.contiguous()
+    return TritonSample.apply(U, grid, kernel, padding, *launch_config(grid.shape[1] * grid.shape[2], block))
 
-def warp_triton(U, theta, grid_gen, size, kernel='bilinear', padding='zeros'):
-    "Fused warp for affine, attention and projective generators; None for the others"
-    check_triton_device(U)
-    if isinstance(grid_gen, AttentionGrid): theta = grid_gen.to_affine(theta)
-    elif isinstance(grid_gen, AffineGrid): theta = grid_gen._theta(theta)
-    if isinstance(grid_gen, AffineGrid): return TritonWarp.apply(U, theta, 1, size, kernel, padding, 1e-3)
-    if isinstance(grid_gen, ProjectiveGrid): return TritonWarp.apply(U, grid_gen._theta(theta), 2, size, kernel, padding, grid_gen.eps)
-    return None
+def warp_triton(U, mode, theta, eps, size, kernel='bilinear', padding='zeros', block=None):
+    "The fused warp of the `'triton'` backend, for what `GridGenerator.fused` returns: `mode` 'affine' or 'projective', θ, eps"
+    return TritonWarp.apply(U, theta, mode, float(eps), tuple(size), kernel, padding, *launch_config(size[0] * size[1], block))
 
-BACKENDS['triton'] = sample_triton
-FUSED_WARPS['triton'] = warp_triton
+# %% ../nbs/02_kernels.ipynb #k_aot
+def _variants():
+    "Every (kernel, constexprs) the launchers can ask for: nearest never computes the grid's gradient"
+    for P, K, D in itertools.product(POINT_MODES, KERNEL_MODES, PADDING_MODES):
+        modes = dict(POINTS=POINT_MODES[P], KERNEL=KERNEL_MODES[K], PADDING=PADDING_MODES[D])
+        yield 'fwd', _fwd_kernel, (P, K, D, ''), modes
+        for du, dg in ((1, 0), (0, 1), (1, 1)):
+            if K == 'bilinear' or not dg: yield 'bwd', _bwd_kernel, (P, K, D, 'dU' * du + '+' * (du & dg) + 'dgrid' * dg), {**modes, 'NEED_DU': du, 'NEED_DGRID': dg}
+
+def _signature(fn, constexprs, dtype):
+    "Triton's signature of `fn`: images in `dtype`, grids and θ in float32, 32-bit sizes and strides"
+    img = {'U_ptr', 'V_ptr', 'dV_ptr'}
+    return {a: 'constexpr' if a in constexprs else f'*{dtype}' if a in img else '*fp32' if a.endswith('_ptr') else 'fp32' if a == 'eps' else 'i32'
+            for a in fn.arg_names}
+
+def ptxas_report(archs=(80, 90), dtype='fp32', block=128, num_warps=4):
+    "Compile every kernel variant for each `sm_<arch>` with Triton's compiler, then `ptxas -v`: registers and spills per variant"
+    import re, pandas as pd
+    from triton.compiler import ASTSource
+    from triton.backends.compiler import GPUTarget
+    from triton.backends.nvidia.compiler import get_ptxas
+    if not isinstance(_fwd_kernel, triton.runtime.JITFunction): raise RuntimeError("ptxas_report compiles kernels: run it without TRITON_INTERPRET=1")
+    rows, d = [], tempfile.mkdtemp()
+    for arch in archs:
+        for pass_, fn, (points, kernel, padding, grads), cx in _variants():
+            src = ASTSource(fn, _signature(fn, {*cx, 'BLOCK'}, dtype), constexprs={**cx, 'BLOCK': block})
+            ptx = triton.compile(src, target=GPUTarget('cuda', arch, 32), options=dict(num_warps=num_warps)).asm['ptx']
+            open(f'{d}/k.ptx', 'w').write(ptx)
+            gpu = f"sm_{arch}{'a' if arch >= 90 else ''}"
+            out = subprocess.run([get_ptxas(arch).path, '-v', f'--gpu-name={gpu}', f'{d}/k.ptx', '-o', f'{d}/k.cubin'], capture_output=True, text=True)
+            if out.returncode: raise RuntimeError(f"ptxas failed on {pass_} {points} {kernel} {padding} {grads} for {gpu}:\n{out.stderr}")
+            num = lambda pat: int(re.search(pat, out.stderr).group(1))
+            rows.append(dict(arch=gpu, pass_=pass_, points=points, kernel=kernel, padding=padding, grads=grads,
+                             registers=num(r'Used (\d+) registers'), spill_stores=num(r'(\d+) bytes spill stores'), spill_loads=num(r'(\d+) bytes spill loads')))
+    return pd.DataFrame(rows)

@@ -4,18 +4,17 @@
 
 # %% ../nbs/11_learner.ipynb #8e4717f1
 from __future__ import annotations
-import time, numpy as np, torch, torch.nn as nn, torch.nn.functional as F
+from .transformer import SpatialTransformer
+from contextlib import contextmanager
+import numpy as np, torch
+from fastcore.basics import patch
 from fastai.learner import Learner
 from fastai.callback.core import Callback
-from fastai.callback.schedule import ParamScheduler, SchedNo, combine_scheds
-from fastai.metrics import error_rate
+from fastai.callback.schedule import ParamScheduler, SchedNo, combine_scheds, fit_one_cycle
 from fastai.optimizer import SGD, Adam
-from .grids import *
-from .sampling import *
-from .transformer import *
 
 # %% auto #0
-__all__ = ['transformers', 'st_splitter', 'step_schedule', 'ThetaRecorder', 'STLearner']
+__all__ = ['SCHEDULES', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner']
 
 # %% ../nbs/11_learner.ipynb #c8d869a4
 def transformers(model):
@@ -33,51 +32,57 @@ def step_schedule(lr=0.01, n_steps=3, div=10.):
     lr = np.asarray(lr, dtype=float)
     return ParamScheduler({'lr': combine_scheds([1 / n_steps] * n_steps, [SchedNo(lr / div**i, lr / div**i) for i in range(n_steps)])})
 
+# %% ../nbs/11_learner.ipynb #c3290d8f
+SCHEDULES = {'paper': dict(opt_func=SGD, lr=0.01), 'modern': dict(opt_func=Adam, lr=2e-3)}
+
+@patch
+def fit_schedule(self:Learner, n_epoch, schedule=None, lr=None, loc_lr_mult=1., cbs=None, **kwargs):
+    "Train `n_epoch` epochs with `schedule` ('paper' or 'modern'), base rate `lr` (the schedule's if None), the localisation nets at `loc_lr_mult`·lr"
+    schedule = schedule or ('paper' if self.opt_func is SGD else 'modern')
+    if schedule not in SCHEDULES: raise ValueError(f"`schedule` must be one of {list(SCHEDULES)}, got {schedule!r}")
+    lr = SCHEDULES[schedule]['lr'] if lr is None else lr
+    lrs = np.array([lr * loc_lr_mult, lr])
+    if schedule == 'paper': self.fit(n_epoch, cbs=[step_schedule(lrs)] + list(cbs or []), **kwargs)
+    else: self.fit_one_cycle(n_epoch, lrs, cbs=cbs, **kwargs)
+
 # %% ../nbs/11_learner.ipynb #ad8ea2e1
+@contextmanager
+def evaluating(model):
+    "Run the block with `model` in eval mode, then put it back in the mode it was in"
+    was = model.training
+    model.eval()
+    try: yield model
+    finally: model.train(was)
+
 class ThetaRecorder(Callback):
-    "Record θ and V of the first `SpatialTransformer` on fixed samples `xs` every `every` iterations"
+    "Record θ and V of the model's first `SpatialTransformer` on fixed samples `xs` every `every` iterations"
     order = 60
     def __init__(self, xs, every=100): self.xs, self.every, self.history = xs, every, []
+    def before_fit(self): self.recording = False
     def before_train(self):
-        if self.epoch == 0: self.history = []; self._record()
+        if not self.recording: self.recording, self.history = True, []; self._record()
     def after_batch(self):
         if self.training and self.train_iter % self.every == 0: self._record()
-    def after_train(self):
-        if self.epoch == self.n_epoch - 1: self._record()
+    def after_fit(self):
+        if self.recording: self._record(); self.recording = False
     def _record(self):
-        sts = transformers(self.learn.model)
+        sts = transformers(self.model)
         if not sts: return
-        was_training = self.learn.model.training
-        self.learn.model.eval()
-        with torch.no_grad(): V = sts[0](self.xs.to(next(self.learn.model.parameters()).device))
-        self.learn.model.train(was_training)
-        self.history.append((getattr(self, 'train_iter', 0), sts[0].theta.detach().cpu(), V.detach().cpu()))
+        with torch.no_grad(), evaluating(self.model): V = sts[0](self.xs.to(next(self.model.parameters()).device))
+        self.history.append((self.train_iter, sts[0].theta.cpu(), V.cpu()))
 
 # %% ../nbs/11_learner.ipynb #43c483c6
 class STLearner(Learner):
     "A fastai `Learner` for models with spatial transformers"
     @property
     def transformers(self): return transformers(self.model)
-    def show_results(self, n=8, ds_idx=1, xs=None, ys=None, figsize=None):
-        "Input with T_θ(G), transformer output V, and prediction for `n` samples of dataset `ds_idx`"
-        if xs is None: xs, ys = [t[:n] for t in self.dls[ds_idx].dataset.tensors]
-        dev = next(self.model.parameters()).device
-        self.model.eval()
-        sts = self.transformers
-        with torch.no_grad():
+    def show_results(self, n=8, ds_idx=1, dl=None, xs=None, ys=None, figsize=None):
+        "Input with T_θ(G), transformer output V, and 'prediction (truth)' for `n` samples of `dl` (default `dls[ds_idx]`), or of `xs`"
+        from stn_nb.viz import show_transformed
+        if xs is None: xs, ys = [t[:n] for t in (dl or self.dls[ds_idx]).one_batch()[:2]]
+        dev, sts = next(self.model.parameters()).device, self.transformers
+        with torch.no_grad(), evaluating(self.model):
             preds = self.model(xs.to(dev)).argmax(1).cpu()
-            if sts: V, thetas = sts[0](xs.to(dev)).cpu(), sts[0].theta.cpu()
-        rows = 2 if sts else 1
-        import matplotlib.pyplot as plt
-        fig, axs = plt.subplots(rows, len(xs), figsize=figsize or (1.3 * len(xs), 1.5 * rows), squeeze=False)
-        axs = np.array(axs).reshape(rows, -1)
-        for i in range(len(xs)):
-            title = f'{preds[i].item()}' + ('' if ys is None else f' ({ys[i].item()})')
-            if sts:
-                show_grid(xs[i].cpu(), thetas[i], sts[0].grid_gen, ax=axs[0, i], title=title)
-                axs[1, i].imshow(V[i, 0], cmap='gray', vmin=0, vmax=1)
-                axs[1, i].set_xticks([]); axs[1, i].set_yticks([])
-            else:
-                axs[0, i].imshow(xs[i, 0].cpu(), cmap='gray'); axs[0, i].set_title(title, fontsize=9)
-                axs[0, i].set_xticks([]); axs[0, i].set_yticks([])
-        return axs
+            V = sts[0](xs.to(dev)).cpu() if sts else None
+        titles = [f'{p}' + ('' if ys is None else f' ({y})') for p, y in zip(preds.tolist(), [None] * len(preds) if ys is None else ys.tolist())]
+        return show_transformed(xs.cpu(), sts[0].theta.cpu() if sts else None, V, sts[0].grid_gen if sts else None, titles, figsize)

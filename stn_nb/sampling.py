@@ -4,14 +4,14 @@
 
 # %% ../nbs/01_sampling.ipynb #ec53f27a
 from __future__ import annotations
-import torch, torch.nn.functional as F
+import importlib, torch, torch.nn.functional as F
 from torch.autograd.function import once_differentiable
 from .grids import *
+from .grids import check_size, check_tensor, check_finite
 
 # %% auto #0
 __all__ = ['KERNELS', 'PADDINGS', 'BACKENDS', 'FUSED_WARPS', 'unnormalize', 'clip', 'reflect', 'source_index', 'taps',
-           'ReferenceSample', 'sample_reference', 'sample_torch', 'load_triton', 'pick_backend', 'check_choice',
-           'coords_dtype_ok', 'check_U', 'check_sample_args', 'sample', 'warp', 'show_warp']
+           'ReferenceSample', 'triton_kernels', 'sample', 'warp']
 
 # %% ../nbs/01_sampling.ipynb #7b2dbb6a
 def unnormalize(g, size):
@@ -105,36 +105,25 @@ class ReferenceSample(torch.autograd.Function):
 # %% ../nbs/01_sampling.ipynb #d22dcb47
 KERNELS, PADDINGS = ('bilinear', 'nearest'), ('zeros', 'border', 'reflection')
 
-def sample_reference(U, grid, kernel='bilinear', padding='zeros'): return ReferenceSample.apply(U, grid, kernel, padding)
-def sample_torch(U, grid, kernel='bilinear', padding='zeros'):
-    return F.grid_sample(U, grid, mode=kernel, padding_mode=padding, align_corners=False)
+def triton_kernels():
+    "The `stn_nb.kernels` module, imported on first use; ImportError 'Triton is not importable: <reason>' without Triton"
+    try: return importlib.import_module('stn_nb.kernels')
+    except ImportError as e: raise ImportError(f"Triton is not importable: {e}") from e
 
-BACKENDS = {'reference': sample_reference, 'torch': sample_torch}
-FUSED_WARPS = {}
+def _sample_reference(U, grid, kernel, padding): return ReferenceSample.apply(U, grid, kernel, padding)
+def _sample_torch(U, grid, kernel, padding):
+    return F.grid_sample(U, grid.to(U.dtype), mode=kernel, padding_mode=padding, align_corners=False)
+def _sample_triton(U, grid, kernel, padding): return triton_kernels().sample_triton(U, grid, kernel, padding)
+def _warp_triton(U, mode, theta, eps, size, kernel, padding): return triton_kernels().warp_triton(U, mode, theta, eps, size, kernel, padding)
 
-def load_triton():
-    "Import `stn_nb.kernels`, which registers the 'triton' backend, if Triton is importable; True if registered"
-    if 'triton' not in BACKENDS:
-        try: import stn_nb.kernels
-        except ImportError: pass
-    return 'triton' in BACKENDS
-
-def pick_backend(backend, U):
-    "The name of the backend `sample` uses for `backend` and the input `U`"
-    if backend == 'auto': return 'triton' if U.is_cuda and load_triton() else 'torch'
-    if backend == 'triton': load_triton()
-    if backend not in BACKENDS: raise ValueError(f"`backend` must be 'auto' or one of {sorted(BACKENDS)}, got {backend!r}")
-    return backend
+BACKENDS = {'reference': _sample_reference, 'torch': _sample_torch, 'triton': _sample_triton}  # backend → sampler(U, grid, kernel, padding)
+FUSED_WARPS = {'triton': _warp_triton}  # backend → warp that computes the grid in the kernel, from `GridGenerator.fused`
 
 # %% ../nbs/01_sampling.ipynb #9e0fd7c3
 def check_choice(value, name, choices):
     "Raise unless `value` is one of `choices`"
     if value not in choices: raise ValueError(f"`{name}` must be one of {choices}, got {value!r}")
     return value
-
-def coords_dtype_ok(coords, img):
-    "Coordinates (grid or θ) may share the image's dtype, or be float32 for a float16/bfloat16 image"
-    return coords == img or (coords == torch.float32 and img in (torch.float16, torch.bfloat16))
 
 def check_U(U):
     "Validate an input feature map: a non-empty 4-D floating tensor"
@@ -143,28 +132,47 @@ def check_U(U):
     if min(U.shape) < 1: raise ValueError(f"`U` must not be empty, got shape {tuple(U.shape)}")
     return U
 
-def check_sample_args(U, grid, kernel, padding):
-    "Validate the arguments of `sample`"
-    check_U(U)
+def check_coords(x, name, U):
+    "Coordinates (grid or θ) on `U`'s device, in its dtype, or float32 for a float16/bfloat16 `U`"
+    ok = x.dtype == U.dtype or (x.dtype == torch.float32 and U.dtype in (torch.float16, torch.bfloat16))
+    if x.device != U.device or not ok:
+        raise ValueError(f"`{name}` ({x.dtype}, {x.device}) must match `U` ({U.dtype}, {U.device}): one dtype (or float32 {name} with a float16/bfloat16 U)")
+    if len(x) != len(U): raise ValueError(f"`{name}` batch {len(x)} does not match `U` batch {len(U)}")
+    return x
+
+def check_grid(grid, U):
+    "Validate a sampling grid `(N, H', W', 2)` for `U`"
     check_tensor(grid, 'grid')
     if grid.ndim != 4 or grid.shape[-1] != 2: raise ValueError(f"`grid` must be (N, H', W', 2), got shape {tuple(grid.shape)}")
-    if grid.shape[0] != U.shape[0]: raise ValueError(f"`grid` batch {grid.shape[0]} does not match `U` batch {U.shape[0]}")
-    if grid.device != U.device: raise ValueError(f"`grid` is on {grid.device} but `U` is on {U.device}")
-    if not coords_dtype_ok(grid.dtype, U.dtype): raise ValueError(f"`grid` is {grid.dtype} but `U` is {U.dtype}: pass both in one dtype (or a float32 grid with a float16/bfloat16 U)")
-    check_choice(kernel, 'kernel', KERNELS); check_choice(padding, 'padding', PADDINGS)
-    check_finite(grid, 'grid')
+    return check_coords(grid, 'grid', U)
+
+_triton_ok = None
+def _triton_available():
+    "Whether Triton imports (asked once)"
+    global _triton_ok
+    if _triton_ok is None:
+        try: triton_kernels(); _triton_ok = True
+        except ImportError: _triton_ok = False
+    return _triton_ok
+
+def resolve_backend(backend, U):
+    "The backend that runs for `backend` on `U`: 'auto' is 'triton' for CUDA tensors when Triton imports, else 'torch'"
+    check_choice(backend, 'backend', ('auto', *BACKENDS))
+    if backend == 'auto': return 'triton' if U.is_cuda and _triton_available() else 'torch'
+    if backend == 'triton': triton_kernels().check_device(U)
+    return backend
 
 # %% ../nbs/01_sampling.ipynb #ea3cf9cd
 def sample(U,                  # input feature map `(N, C, H, W)`
            grid,               # sampling grid T_θ(G) `(N, H', W', 2)`, normalised (x, y)
            kernel='bilinear',  # 'bilinear' (eq. 5) or 'nearest' (eq. 4)
            padding='zeros',    # value outside U: 'zeros', 'border' or 'reflection'
-           backend='auto'):    # 'auto', 'reference', 'torch' or a registered one such as 'triton'
+           backend='auto'):    # 'auto', 'reference', 'torch' or 'triton'
     "Sample `U` at the points of `grid`, eq. (3): V `(N, C, H', W')`"
-    check_sample_args(U, grid, kernel, padding)
-    name = pick_backend(backend, U)
-    if name == 'torch': grid = grid.to(U.dtype)
-    return BACKENDS[name](U, grid, kernel, padding)
+    check_U(U); check_grid(grid, U)
+    check_choice(kernel, 'kernel', KERNELS); check_choice(padding, 'padding', PADDINGS)
+    backend = resolve_backend(backend, U)
+    return BACKENDS[backend](U, check_finite(grid, 'grid'), kernel, padding)
 
 # %% ../nbs/01_sampling.ipynb #76d3aa69
 def warp(U,                  # input feature map `(N, C, H, W)`
@@ -174,31 +182,16 @@ def warp(U,                  # input feature map `(N, C, H, W)`
          kernel='bilinear',  # sampling kernel, 'bilinear' or 'nearest'
          padding='zeros',    # 'zeros', 'border' or 'reflection'
          backend='auto'):    # sampler backend, see `sample`
-    "V = sample(U, T_θ(G)): transform `U` by θ (fused into one kernel where the backend has a fused warp)"
+    "V = sample(U, T_θ(G)): transform `U` by θ (fused into one kernel where the backend and generator allow)"
     grid_gen = AffineGrid() if grid_gen is None else grid_gen
     if not isinstance(grid_gen, GridGenerator): raise TypeError(f"`grid_gen` must be a GridGenerator, got {type(grid_gen).__name__}")
-    check_U(U); check_tensor(theta, 'theta')
-    if len(theta) != len(U): raise ValueError(f"`theta` batch {len(theta)} does not match `U` batch {len(U)}")
-    if theta.device != U.device or not coords_dtype_ok(theta.dtype, U.dtype):
-        raise ValueError(f"`theta` ({theta.dtype}, {theta.device}) must match `U` ({U.dtype}, {U.device})")
+    check_U(U); theta = check_coords(grid_gen.check_theta(theta), 'theta', U)
     check_choice(kernel, 'kernel', KERNELS); check_choice(padding, 'padding', PADDINGS)
-    size, name = check_size(U.shape[-2:] if size is None else size), pick_backend(backend, U)
-    if name in FUSED_WARPS:
-        V = FUSED_WARPS[name](U, theta, grid_gen, size, kernel, padding)
-        if V is not None: return V
-    return sample(U, grid_gen(theta, size), kernel, padding, name)
+    size = grid_gen.check_out_size(U.shape[-2:] if size is None else size)
+    return _warp(U, theta, grid_gen, size, kernel, padding, resolve_backend(backend, U))
 
-# %% ../nbs/01_sampling.ipynb #bdb81f40
-def show_warp(img, theta, grid_gen=None, size=None, axs=None, title=None, **kwargs):
-    "Show `img` `(C, H, W)` or `(H, W)` with the grid T_θ(G) over it, and the warped output V beside it"
-    import matplotlib.pyplot as plt
-    grid_gen = AffineGrid() if grid_gen is None else grid_gen
-    if axs is None: _, axs = plt.subplots(1, 2, figsize=(4, 2))
-    U = torch.as_tensor(img, dtype=torch.float32).detach().cpu()
-    U = U[None, None] if U.ndim == 2 else U[None]
-    theta = torch.as_tensor(theta, dtype=torch.float32).detach().cpu().view(1, -1)
-    V = warp(U, theta, grid_gen.to('cpu'), size=size, **kwargs)[0]
-    show_grid(U[0], theta, grid_gen, ax=axs[0], title=f'U, {title}' if title else 'U')
-    axs[1].imshow(V.permute(1, 2, 0).squeeze(-1).clamp(0, 1), cmap='gray', vmin=0, vmax=1)
-    axs[1].set_xticks([]); axs[1].set_yticks([]); axs[1].set_title('V', fontsize=9)
-    return axs
+def _warp(U, theta, grid_gen, size, kernel, padding, backend):
+    "`warp` for valid arguments and a resolved `backend`: no checks"
+    fused = grid_gen.fused(theta) if backend in FUSED_WARPS else None
+    if fused is not None: return FUSED_WARPS[backend](U, *fused, size, kernel, padding)
+    return BACKENDS[backend](U, grid_gen._grid(theta, size), kernel, padding)

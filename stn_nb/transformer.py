@@ -4,10 +4,12 @@
 
 # %% ../nbs/03_transformer.ipynb #14c3f0f9
 from __future__ import annotations
-import re, torch, torch.nn as nn, torch.nn.functional as F
+import re, torch, torch.nn as nn
 from fastcore.basics import store_attr, patch
 from .grids import *
+from .grids import check_size
 from .sampling import *
+from .sampling import _warp, check_choice, check_U, resolve_backend
 
 # %% auto #0
 __all__ = ['spec_layers', 'fcn_loc', 'cnn_loc', 'loc_features', 'SpatialTransformer', 'ParallelTransformers']
@@ -79,8 +81,8 @@ class SpatialTransformer(nn.Module):
         grid_gen = AffineGrid() if grid_gen is None else grid_gen
         if not isinstance(grid_gen, GridGenerator): raise TypeError(f"`grid_gen` must be a GridGenerator, got {type(grid_gen).__name__}")
         if not isinstance(n_tfms, int) or n_tfms < 1: raise ValueError(f"`n_tfms` must be a positive int, got {n_tfms!r}")
-        check_choice(kernel, 'kernel', KERNELS); check_choice(padding, 'padding', PADDINGS)
-        size = None if size is None else check_size(size)
+        check_choice(kernel, 'kernel', KERNELS); check_choice(padding, 'padding', PADDINGS); check_choice(backend, 'backend', ('auto', *BACKENDS))
+        size = None if size is None else grid_gen.check_out_size(size)
         store_attr('loc,grid_gen,size,kernel,padding,n_tfms,backend')
         self.n_feats = loc_features(loc) if n_feats is None else n_feats
         self.fc_theta = nn.Linear(self.n_feats, n_tfms * grid_gen.n_params)
@@ -95,17 +97,19 @@ class SpatialTransformer(nn.Module):
 # %% ../nbs/03_transformer.ipynb #904b96bc
 @patch
 def forward(self:SpatialTransformer, U, return_theta=False):
-    "Transform `U` `(N, C, H, W)` → V `(N, n_tfms·C, H', W')`; with `return_theta`, also θ"
-    if not isinstance(U, torch.Tensor) or U.ndim != 4: raise ValueError(f"`U` must be a 4-D tensor (N, C, H, W), got {getattr(U, 'shape', type(U).__name__)}")
+    "Transform `U` `(N, C, H, W)` → V `(N, n_tfms·C, H', W')`; with `return_theta`, also the live θ"
+    check_U(U)
     N, C = U.shape[:2]
     feats = self.loc(U)
     if feats.shape != (N, self.n_feats): raise ValueError(f"`loc` must output (N, {self.n_feats}) features, got {tuple(feats.shape)}")
     theta = self.fc_theta(feats).view(N * self.n_tfms, -1)
+    size = self.size or self.grid_gen.check_out_size(U.shape[-2:])
     if self.n_tfms > 1: U = U[:, None].expand(N, self.n_tfms, *U.shape[1:]).reshape(N * self.n_tfms, *U.shape[1:])
-    V = warp(U, theta, self.grid_gen, self.size, self.kernel, self.padding, self.backend)
-    self.theta = theta.view(N, self.n_tfms, -1) if self.n_tfms > 1 else theta
+    V = _warp(U, theta, self.grid_gen, size, self.kernel, self.padding, resolve_backend(self.backend, U))
+    theta = theta.view(N, self.n_tfms, -1) if self.n_tfms > 1 else theta
+    self.theta = theta.detach()
     V = V.view(N, self.n_tfms * C, *V.shape[-2:])
-    return (V, self.theta) if return_theta else V
+    return (V, theta) if return_theta else V
 
 # %% ../nbs/03_transformer.ipynb #1b63c2cb
 class ParallelTransformers(nn.Module):

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import json, numpy as np, torch, traitlets, anywidget
 from .grids import *
+from .grids import check_size
 from .sampling import warp
 
 # %% auto #0
@@ -212,7 +213,7 @@ CSS = """
 """
 
 # %% ../nbs/04_widgets.ipynb #47e5219c
-GRID_KINDS = {'affine': AffineGrid, 'attention': AttentionGrid, 'projective': ProjectiveGrid, 'tps': TPSGrid}
+GRID_KINDS = {k: TRANSFORMS[k] for k in ('affine', 'attention', 'projective', 'tps')}  # the transformations the JavaScript draws
 PARAM_NAMES = {'affine': ['θ11', 'θ12', 'θ13', 'θ21', 'θ22', 'θ23'], 'attention': ['s', 'tx', 'ty'],
                'projective': ['h11', 'h12', 'h13', 'h21', 'h22', 'h23', 'h31', 'h32']}
 PARAM_RANGES = {'affine': [[-2, 2]] * 6, 'attention': [[0.05, 2], [-1, 1], [-1, 1]], 'projective': [[-2, 2]] * 6 + [[-1, 1]] * 2}
@@ -238,6 +239,7 @@ class ThetaExplorer(anywidget.AnyWidget):
     out_size = traitlets.List(traitlets.Int()).tag(sync=True)
 
     def __init__(self, img, grid='affine', theta=None, size=None, **kwargs):
+        grid = transform_name(grid)
         if grid not in GRID_KINDS: raise ValueError(f"`grid` must be one of {list(GRID_KINDS)}, got {grid!r}")
         gen = GRID_KINDS[grid]()
         data, C, H, W = _image(img)
@@ -266,8 +268,8 @@ def explore(learn_or_model, x, idx=0):
     sts = [m for m in model.modules() if isinstance(m, SpatialTransformer)]
     if len(sts) <= idx: raise ValueError(f"the model has {len(sts)} spatial transformers, no transformer {idx}")
     st = sts[idx]
-    kind = next((k for k, g in GRID_KINDS.items() if type(st.grid_gen) is g), None)
-    if kind is None: raise ValueError(f"the explorer draws {list(GRID_KINDS)} grids, not {type(st.grid_gen).__name__}")
+    kind = transform_of(st.grid_gen)
+    if kind not in GRID_KINDS: raise ValueError(f"the explorer draws {list(GRID_KINDS)} grids, not {type(st.grid_gen).__name__}")
     x = torch.as_tensor(x)
     dev = next(model.parameters()).device
     was = model.training
