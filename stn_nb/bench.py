@@ -9,7 +9,7 @@ from pathlib import Path
 import torch, torch.nn.functional as F
 from fastcore.script import call_parse, store_true
 from .grids import AffineGrid
-from .sampling import warp
+from .sampling import _warp
 from .results import hardware, now
 
 # %% auto #0
@@ -22,7 +22,9 @@ def _torch_warp(align_corners):
         return F.grid_sample(U, g, align_corners=align_corners)
     return f
 
-def _triton_warp(U, theta): return warp(U, theta, AffineGrid(), backend='triton')
+def _triton_warp(U, theta):
+    "The fused warp as a `SpatialTransformer` runs it: through `_warp`, without the public checks (no finite-check sync)"
+    return _warp(U, theta, AffineGrid(), U.shape[-2:], 'bilinear', 'zeros', 'triton')
 
 def _timer(fn, device):
     "Median seconds of `fn()`: triton's do_bench (L2 flushed) on CUDA, else wall-clock repeats"

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 from fastcore.script import call_parse, store_true
-from .results import RunSpec
 from .experiments.distorted_mnist import RESULTS, run_experiment, run_spec
 
 # %% auto #0

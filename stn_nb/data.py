@@ -6,9 +6,9 @@
 from __future__ import annotations
 from .grids import *
 from .sampling import warp
-import gzip, hashlib, io, math, os, pickle, struct, subprocess, sys, tempfile, time, zipfile
+import gzip, hashlib, math, os, pickle, struct, subprocess, sys, tempfile, zipfile
 from pathlib import Path
-import torch, torch.nn.functional as F
+import torch
 from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 from fastai.torch_core import to_device

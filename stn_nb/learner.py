@@ -10,7 +10,7 @@ import numpy as np, torch
 from fastcore.basics import patch
 from fastai.learner import Learner
 from fastai.callback.core import Callback
-from fastai.callback.schedule import ParamScheduler, SchedNo, combine_scheds, fit_one_cycle
+from fastai.callback.schedule import ParamScheduler, SchedNo, combine_scheds  # also gives Learner its fit_one_cycle
 from fastai.optimizer import SGD, Adam
 
 # %% auto #0

@@ -85,14 +85,14 @@ def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_t
     df = df[(df.schedule == schedule) & (df.n_train == n_train)]
     if df.empty: raise ValueError(f"no records in {path} with schedule {schedule!r} and n_train {n_train}")
     specs = [RunSpec.from_record(r) for r in df.to_dict('records')]
-    df = df.assign(name=[s.name for s in specs], st=[s.has_st for s in specs])
+    df = df.assign(name=[s.name for s in specs], base=[s.base.name for s in specs], st=[s.has_st for s in specs])
     iterations = iterations or int(df.iterations.mode().max())
     df = df[df.iterations == iterations]
     if df.empty: raise ValueError(f"no records in {path} at {iterations} iterations")
     if df.st.any():
         loc_lr_mult = loc_lr_mult or float(df[df.st].loc_lr_mult.mode().max())
         df = df[~df.st | (df.loc_lr_mult == loc_lr_mult)]
-    g = df.groupby(['dataset', 'name'])
+    g = df.groupby(['dataset', 'name', 'base'])
     out = g.agg(test_error=('test_error', 'mean'), seeds=('seed', 'nunique'), seconds=('seconds', 'mean'), params=('params', 'first'),
                 hardware=('hardware', 'last')).reset_index()
     out['test_error'] = out.test_error.round(2)
@@ -125,10 +125,9 @@ def check_claims(path, experiment='distorted_mnist', **budget):
     "Per dataset and ST model at one budget: does it beat its base network, and its gap to the paper (percentage points)"
     paper, df = PAPER_TABLES[experiment], load_results(path, **budget)
     err = {(d, n): e for d, n, e in zip(df.dataset, df.name, df.test_error)}
-    base = {n: RunSpec.from_record(dict(dataset='', model=n.split()[0].replace('×', 'x'), transform='affine')).base.name for _, n in err}
     rows = []
-    for (d, n), e in err.items():
-        if n == base[n]: continue
-        b, p = err.get((d, base[n])), paper.get(n, {}).get(d)
+    for d, n, base, e in zip(df.dataset, df.name, df.base, df.test_error):
+        if n == base: continue
+        b, p = err.get((d, base)), paper.get(n, {}).get(d)
         rows.append(dict(dataset=d.upper(), model=n, ours=e, base=b, beats_base=None if b is None else e < b, paper=p, gap=None if p is None else round(e - p, 2)))
     return pd.DataFrame(rows)

@@ -73,7 +73,7 @@ def fit_width(make, target=400_000, lo=4, hi=2048):
 def param_table(kinds=('r', 'rts', 'p', 'e', 'tc'), transforms=('affine', 'projective', 'tps')):
     "Parameter counts of all models for each distortion"
     import pandas as pd
-    specs = [run_spec(k, m, t) for k in kinds for m in MODELS for t in (transforms if m.startswith('st') else [None])]
+    specs = [run_spec(k, m, t) for k in kinds for m in MODELS for t in (transforms if RunSpec(k, m).has_st else [None])]
     rows = [{'dataset': s.dataset.upper(), 'model': s.name, 'params': n_params(build_model(s.dataset, s.model, s.transform))} for s in specs]
     return pd.DataFrame(rows).pivot(index='model', columns='dataset', values='params')[[k.upper() for k in kinds]]
 
