@@ -145,6 +145,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'stn_nb.kernels._launch_bwd': ('kernels.html#_launch_bwd', 'stn_nb/kernels.py'),
                                 'stn_nb.kernels._launch_fwd': ('kernels.html#_launch_fwd', 'stn_nb/kernels.py'),
                                 'stn_nb.kernels._layout': ('kernels.html#_layout', 'stn_nb/kernels.py'),
+                                'stn_nb.kernels._program_pixels': ('kernels.html#_program_pixels', 'stn_nb/kernels.py'),
                                 'stn_nb.kernels._round_half_even': ('kernels.html#_round_half_even', 'stn_nb/kernels.py'),
                                 'stn_nb.kernels._signature': ('kernels.html#_signature', 'stn_nb/kernels.py'),
                                 'stn_nb.kernels._source_index': ('kernels.html#_source_index', 'stn_nb/kernels.py'),

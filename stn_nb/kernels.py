@@ -63,6 +63,12 @@ def _round_half_even(x):
 
 # %% ../nbs/02_kernels.ipynb #f927ad65
 @triton.jit
+def _program_pixels(H_out, W_out, BLOCK: tl.constexpr):
+    "This program's image n (64-bit, so a batch may pass 2³¹ elements) and its BLOCK output pixels (oy, ox), with the mask of those that exist"
+    offs = tl.program_id(0) * BLOCK + tl.arange(0, BLOCK)
+    return tl.program_id(1).to(tl.int64), offs // W_out, offs % W_out, offs < H_out * W_out
+
+@triton.jit
 def _target_points(oy, ox, H_out, W_out):
     "The target points (x_t, y_t) of G at output pixels (oy, ox): pixel centres, as `base_grid`"
     return (ox * 2.0 + 1.0) / W_out - 1.0, (oy * 2.0 + 1.0) / H_out - 1.0
@@ -104,11 +110,7 @@ def _fwd_kernel(U_ptr, V_ptr, grid_ptr, theta_ptr,
     """Eq. (3) over the kernel support, for BLOCK output pixels i of image n:
     bilinear, eq. (5): V[c, i] = Σ_{n', m ∈ taps} U[c, n', m] · max(0, 1 − |x_i − m|) · max(0, 1 − |y_i − n'|);
     nearest, eq. (4): V[c, i] = U[c, round(y_i), round(x_i)]"""
-    # this program: image n (64-bit, so N·C·H·W may pass 2³¹), output pixels i = offs
-    n = tl.program_id(1).to(tl.int64)
-    offs = tl.program_id(0) * BLOCK + tl.arange(0, BLOCK)
-    mask = offs < H_out * W_out
-    oy, ox = offs // W_out, offs % W_out
+    n, oy, ox, mask = _program_pixels(H_out, W_out, BLOCK)
     U_ptr += n * U_sN
     V_ptr += n * V_sN + oy * V_sH + ox * V_sW
     # source points, in U's pixels
@@ -163,10 +165,7 @@ def _bwd_kernel(dV_ptr, U_ptr, dU_ptr, grid_ptr, dgrid_ptr, theta_ptr, dtheta_pt
     """Eq. (6): dL/dU[c, n', m] += dL/dV[c, i] · max(0, 1 − |x_i − m|) · max(0, 1 − |y_i − n'|), by atomic adds;
     eq. (7): dL/dx_i = Σ_c dL/dV[c, i] Σ_{n', m ∈ taps} U[c, n', m] · max(0, 1 − |y_i − n'|) · (+1 if m ≥ x_i else −1), likewise y_i;
     then dL/dgrid stored, or reduced to dL/dθ in the kernel (`_dtheta`)"""
-    n = tl.program_id(1).to(tl.int64)
-    offs = tl.program_id(0) * BLOCK + tl.arange(0, BLOCK)
-    mask = offs < H_out * W_out
-    oy, ox = offs // W_out, offs % W_out
+    n, oy, ox, mask = _program_pixels(H_out, W_out, BLOCK)
     U_ptr += n * U_sN
     dU_ptr += n * dU_sN
     dV_ptr += n * dV_sN + oy * dV_sH + ox * dV_sW
