@@ -1,8 +1,9 @@
-"""Start JupyterLab on 127.0.0.1, open nbs/04_widgets.ipynb, run it, move a θ slider, and read the new θ back in Python.
-Needs Debian's chromium and pip's playwright and jupyterlab."""
+"""Start JupyterLab on 127.0.0.1, open nbs/04_widgets.ipynb, run it, move a θ slider of the affine explorer and drag a control
+point of the thin plate spline explorer, and read each new θ back in Python. Needs Debian's chromium, pip's playwright and jupyterlab."""
 from pathlib import Path
 import socket, subprocess, sys, time, urllib.request
 from playwright.sync_api import sync_playwright
+from check_site import drag_point
 
 root = Path(__file__).resolve().parents[1]
 ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -26,7 +27,7 @@ def check(shot=root / '_docs' / 'screenshots' / 'lab.png'):
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path='/usr/bin/chromium', args=ARGS)
             page = browser.new_page(viewport={'width': 1400, 'height': 1000})
-            try: text, v0, v1 = drive(page, base)
+            try: text, v0, v1, (t0, t1, k, want) = drive(page, base)
             except Exception:
                 shot.parent.mkdir(parents=True, exist_ok=True); page.screenshot(path=str(shot)); raise
             shot.parent.mkdir(parents=True, exist_ok=True)
@@ -36,7 +37,11 @@ def check(shot=root / '_docs' / 'screenshots' / 'lab.png'):
     theta = text
     assert abs(v1 - v0) > 0.1, (v0, v1)
     assert abs(theta[0] - v1) < 1e-9, (theta, v1)
-    print(f"lab check passed: slider {v0:.2f} -> {v1:.2f}, Python reads w.theta = {theta}; screenshot {shot}")
+    moved = [a for a in range(len(t0)) if abs(t1[a] - t0[a]) > 5e-4]
+    assert moved and set(moved) <= {k, k + 1}, (t0, t1)
+    assert abs(t1[k] - want[0]) < 0.03 and abs(t1[k + 1] - want[1]) < 0.03, (t1[k:k + 2], want)
+    print(f"lab check passed: slider {v0:.2f} -> {v1:.2f}, Python reads affine.theta = {theta}; TPS control point {k // 2} dragged, "
+          f"Python reads tps.theta[{k}:{k + 2}] {[round(v, 3) for v in t0[k:k + 2]]} -> {[round(v, 3) for v in t1[k:k + 2]]}; screenshot {shot}")
 
 def drive(page, base):
     "Open the notebook, run it, move the first slider, and read w.theta in the kernel; returns (θ, v0, v1)"
@@ -52,7 +57,13 @@ def drive(page, base):
     slider.click(position={'x': box['width'] * 0.3, 'y': box['height'] / 2})
     page.wait_for_timeout(500)
     v1 = float(slider.input_value())
-    return kernel_eval(base, 'w.theta'), v0, v1
+    theta = kernel_eval(base, 'affine.theta')
+    ex = page.locator('.stn-theta-explorer').nth(3)                  # the thin plate spline explorer
+    ex.scroll_into_view_if_needed()
+    t0 = kernel_eval(base, 'tps.theta')
+    k, want, _ = drag_point(page, ex, t0)
+    page.wait_for_timeout(500)
+    return theta, v0, v1, (t0, kernel_eval(base, 'tps.theta'), k, want)
 
 def kernel_eval(base, expr):
     "Evaluate `expr` in the kernel of the open notebook, through its connection file, and return the value"

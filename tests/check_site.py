@@ -1,15 +1,44 @@
-"""Open the built widgets page from disk in Chromium, move a θ slider, and check that the canvas and the θ readout follow
-and that the page asked for nothing outside this machine. Needs Debian's chromium and pip's playwright (no browser download)."""
+"""Open the built pages that carry θ explorers from disk in Chromium and exercise every explorer: move a slider with the
+keyboard (or, on a thin plate spline explorer, drag a control point with the mouse) and check that the output canvas and
+the θ readout follow, that θ moved by what was asked, and that the pages asked for nothing outside this machine.
+Saves a screenshot of each explorer. Needs Debian's chromium and pip's playwright (no browser download)."""
 from pathlib import Path
-import sys
+import re, sys
 from playwright.sync_api import sync_playwright
 
 root = Path(__file__).resolve().parents[1]
 ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
         '--no-first-run', '--disable-quic']
+PAGES = {'widgets': ['affine', 'attention', 'projective', 'tps'], 'distorted_mnist': ['affine']}  # page → the explorers it shows
 
-def check(page_path=root / '_docs' / 'widgets.html', shot=root / '_docs' / 'screenshots' / 'widgets.png'):
-    outside = []
+def theta_of(readout):
+    "θ from the readout text 'θ = [a, b, ...]'"
+    return [float(v) for v in re.search(r'\[(.*)\]', readout).group(1).split(',')]
+
+def move_slider(page, ex):
+    "Press ← 15 times on the first slider (step 0.01): θ[0] must drop by 0.15"
+    slider = ex.locator('.stn-controls input[type=range]').first
+    v0 = float(slider.input_value())
+    slider.focus()
+    for _ in range(15): page.keyboard.press('ArrowLeft')
+    v1 = float(slider.input_value())
+    assert abs(v1 - (v0 - 0.15)) < 1e-6, (v0, v1)
+    return 0, v1, f"slider {v0:.2f} -> {v1:.2f}"
+
+def drag_point(page, ex, theta, k=5, dx=24, dy=-18):
+    "Drag TPS control point `k` by (dx, dy) pixels: its θ entries must move to where the mouse let go"
+    cin = ex.locator('canvas.stn-input')
+    box, w = cin.bounding_box(), cin.evaluate('c => c.width')
+    pad = w / 6; inner = w - 2 * pad                  # the widget draws the input with a margin of a sixth
+    u, v = box['x'] + pad + (theta[2 * k] + 1) / 2 * inner, box['y'] + pad + (theta[2 * k + 1] + 1) / 2 * inner
+    page.mouse.move(u, v); page.mouse.down()
+    for s in range(1, 7): page.mouse.move(u + dx * s / 6, v + dy * s / 6)
+    page.mouse.up()
+    return 2 * k, (theta[2 * k] + 2 * dx / inner, theta[2 * k + 1] + 2 * dy / inner), f"control point {k} dragged by ({dx}, {dy}) px"
+
+def check(out_dir=root / '_docs', shots=root / '_docs' / 'screenshots'):
+    outside, errors, report = [], [], []
+    shots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path='/usr/bin/chromium', args=ARGS)
         page = browser.new_page(viewport={'width': 1200, 'height': 1400})
@@ -18,28 +47,40 @@ def check(page_path=root / '_docs' / 'widgets.html', shot=root / '_docs' / 'scre
             if url.startswith(('file://', 'data:', 'blob:')) or url.startswith(('http://127.0.0.1', 'http://localhost')): return r.continue_()
             outside.append(url); r.abort()
         page.route('**/*', route)
-        errors = []
         page.on('pageerror', lambda e: errors.append(str(e)))
-        page.goto(page_path.as_uri())
-        out = page.locator('.stn-output').first
-        out.wait_for(timeout=30_000)
-        before = out.evaluate('c => c.toDataURL()')
-        readout = page.locator('.stn-theta-readout').first
-        r0 = readout.inner_text()
-        slider = page.locator('.stn-controls input[type=range]').first
-        v0 = float(slider.input_value())
-        slider.focus()
-        for _ in range(15): page.keyboard.press('ArrowLeft')
-        v1 = float(slider.input_value())
-        after, r1 = out.evaluate('c => c.toDataURL()'), readout.inner_text()
-        shot.parent.mkdir(parents=True, exist_ok=True)
-        page.locator('.stn-theta-explorer').first.screenshot(path=str(shot))
+        for name, kinds in PAGES.items():
+            page.goto((out_dir / f'{name}.html').as_uri())
+            explorers = page.locator('.stn-theta-explorer')
+            explorers.nth(len(kinds) - 1).wait_for(timeout=30_000)
+            assert explorers.count() == len(kinds), f"{name}.html shows {explorers.count()} explorers, expected {len(kinds)}"
+            for i, kind in enumerate(kinds):
+                ex = explorers.nth(i)
+                ex.scroll_into_view_if_needed()
+                out, readout = ex.locator('canvas.stn-output'), ex.locator('.stn-theta-readout')
+                before, r0 = out.evaluate('c => c.toDataURL()'), readout.inner_text()
+                n_sliders = ex.locator('.stn-controls input[type=range]').count()
+                if kind == 'tps':
+                    assert n_sliders == 0, f"the TPS explorer should have no sliders, has {n_sliders}"
+                    j, want, what = drag_point(page, ex, theta_of(r0))
+                else:
+                    assert n_sliders == {'affine': 6, 'attention': 3, 'projective': 8}[kind], (kind, n_sliders)
+                    j, want, what = move_slider(page, ex)
+                after, r1 = out.evaluate('c => c.toDataURL()'), readout.inner_text()
+                t0, t1 = theta_of(r0), theta_of(r1)
+                moved = [a for a in range(len(t0)) if abs(t1[a] - t0[a]) > 5e-4]
+                if kind == 'tps':
+                    assert moved and set(moved) <= {j, j + 1}, (r0, r1)
+                    assert abs(t1[j] - want[0]) < 0.03 and abs(t1[j + 1] - want[1]) < 0.03, (t1[j:j + 2], want)
+                else:
+                    assert moved == [j] and abs(t1[j] - want) < 1e-3, (r0, r1)
+                assert after != before, f"{name}.html: the {kind} explorer's output canvas did not change"
+                shot = shots / f'{name}-{i}-{kind}.png'
+                ex.screenshot(path=str(shot))
+                report.append(f"{name}.html {kind}: {what}, θ {[round(t0[a], 3) for a in moved]} -> {[round(t1[a], 3) for a in moved]}, canvas changed ({shot.name})")
         browser.close()
-    assert abs(v1 - (v0 - 0.15)) < 1e-6, (v0, v1)
-    assert after != before, "the output canvas did not change when the slider moved"
-    assert r1 != r0 and f'{v1:.3f}' in r1, (r0, r1)
-    assert not outside, f"the page requested outside addresses: {outside}"
+    assert not outside, f"the pages requested outside addresses: {outside}"
     assert not errors, errors
-    print(f"site check passed: slider {v0:.2f} -> {v1:.2f}, readout {r0!r} -> {r1!r}, canvas changed, 0 outside requests; screenshot {shot}")
+    print('\n'.join(report))
+    print(f"site check passed: {len(report)} explorers on {len(PAGES)} pages, 0 outside requests; screenshots in {shots}")
 
 if __name__ == '__main__': check(*map(Path, sys.argv[1:]))

@@ -3,10 +3,11 @@
 Quarto (nbdev's own `nbdev-docs`) cannot be installed everywhere; this is the route that needs only PyPI and npm.
 Usage: `python tools/docs.py` (add `--no-vendor` to use the CDNs instead of local copies of the widget and MathJax scripts).
 A notebook that shows widgets carries their state in its metadata; `python tools/docs.py --widget-state nbs/04_widgets.ipynb`
-re-runs it through a kernel to refresh that state (then `nbdev-clean` and commit).
+re-runs it through a kernel (all but its slow, cuda and notest cells) to refresh that state (then `nbdev-clean` and commit).
+Run it last: `nbdev-test --save` drops widget state.
 """
 from pathlib import Path
-import json, re, shutil, subprocess, sys, tarfile, tempfile
+import copy, json, re, shutil, subprocess, sys, tarfile, tempfile
 import nbformat, yaml
 
 root = Path(__file__).resolve().parents[1]
@@ -26,8 +27,28 @@ def widget_state(nb_path):
     "Run a source notebook that shows widgets through a real kernel, so that its saved outputs carry the widget state (then nbdev-clean and commit it)"
     from nbclient import NotebookClient
     nb = nbformat.read(nb_path, as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name='python3', resources={'metadata': {'path': str(nb_path.parent)}}, store_widget_state=True).execute()
+    run = copy.deepcopy(nb)
+    skip = {i for i, c in enumerate(run.cells) if c.cell_type == 'code' and SKIP.search(c.source)}
+    for i in skip: run.cells[i].source = ''   # slow, GPU and notest cells keep the outputs they have
+    NotebookClient(run, timeout=600, kernel_name='python3', resources={'metadata': {'path': str(nb_path.parent)}}, store_widget_state=True).execute()
+    for i, (c, r) in enumerate(zip(nb.cells, run.cells)):
+        if c.cell_type == 'code' and i not in skip: c.outputs, c.execution_count = r.outputs, r.execution_count
+    if 'widgets' in run.metadata: nb.metadata['widgets'] = shown_widgets(nb, run.metadata['widgets'])
     nbformat.write(nb, nb_path)
+
+def shown_widgets(nb, widgets):
+    "The widget state, less the models no output shows (test widgets, closed ones): the kernel reports every model it ever made"
+    key = 'application/vnd.jupyter.widget-state+json'
+    state = widgets[key]['state']
+    todo = [o['data']['application/vnd.jupyter.widget-view+json']['model_id'] for c in nb.cells if c.cell_type == 'code'
+            for o in c.get('outputs', []) if 'application/vnd.jupyter.widget-view+json' in o.get('data', {})]
+    keep = set()
+    while todo:
+        m = todo.pop()
+        if m in keep or m not in state: continue
+        keep.add(m)
+        todo += re.findall(r'IPY_MODEL_([0-9a-f]+)', json.dumps(state[m]))
+    return {**widgets, key: {**widgets[key], 'state': {m: v for m, v in state.items() if m in keep}}}
 
 def vendor():
     "Local copies of the widget manager, require.js and MathJax from the npm registry (the site then needs no CDN)"
@@ -47,6 +68,7 @@ def vendor():
     (dest / 'paths.js').write_text("require.config({paths: {'anywidget': '_static/vendor/anywidget'}});\n")
     return True
 
+SKIP = re.compile(r'^#\|\s*(slow|cuda|notest)\b', re.M)   # cells nbdev-test does not run by default
 DIRECTIVES = {'echo: false': 'remove-input', 'output: false': 'remove-output', 'code-fold: true': 'hide-input', 'code-fold: show': 'hide-input'}
 
 def adapt(nb_path):
