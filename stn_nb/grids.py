@@ -210,15 +210,26 @@ class TPSGrid(ControlPointGrid):
                  ctrl=None,     # or explicit target control points `(K, 2)`
                  reg=0.):       # Tikhonov regulariser λ; 0 interpolates θ exactly
         ctrl = (check_ctrl(ctrl) if ctrl is not None else regular_points(n_ctrl, dtype=torch.float64)).double()
-        if reg < 0: raise ValueError(f"`reg` must be ≥ 0, got {reg}")
+        if not isinstance(reg, (int, float)) or not reg >= 0: raise ValueError(f"`reg` must be a number ≥ 0, got {reg!r}")
         super().__init__(ctrl.float())
-        self.reg = reg
-        self.register_buffer('ctrl64', ctrl, persistent=False)
-        self.register_buffer('Linv', torch.linalg.inv(tps_system(ctrl, reg))[:, :len(ctrl)], persistent=False)
+        self.register_buffer('ctrl64', ctrl)
+        self.register_buffer('reg', torch.tensor(float(reg), dtype=torch.float64))
+        self.register_buffer('Linv', None, persistent=False)
+        self._solve()
+    def _solve(self):
+        "L⁻¹ (first K columns) of the control points and λ, in float64"
+        self.Linv = torch.linalg.inv(tps_system(self.ctrl64.cpu(), self.reg.item()))[:, :len(self.ctrl64)].to(self.ctrl64.device)
+        self._cache = {}
+    def _load_from_state_dict(self, state_dict, prefix, *args, **kwargs):
+        "Load the control points and λ, then solve the system again: a loaded grid computes what the saved one did"
+        super()._load_from_state_dict(state_dict, prefix, *args, **kwargs)
+        check_ctrl(self.ctrl64, f'{prefix}ctrl64')
+        if not torch.equal(self.ctrl, self.ctrl64.float()): raise ValueError(f"`{prefix}ctrl` and `{prefix}ctrl64` hold different control points")
+        self._solve()
     def _apply(self, fn, *args, **kwargs):
         "Move the system with the module (`.to`, `.cuda`), but keep it in float64"
         super()._apply(fn, *args, **kwargs)
-        self.ctrl64, self.Linv = self.ctrl64.double(), self.Linv.double()
+        self.ctrl64, self.reg, self.Linv = self.ctrl64.double(), self.reg.double(), self.Linv.double()
         return self
     def identity(self, device=None, dtype=None): return self.ctrl64.to(device=device or self.ctrl.device, dtype=dtype or self.ctrl.dtype).flatten()
     def weights(self, pts):

@@ -5,13 +5,13 @@
 # %% ../nbs/02_kernels.ipynb #d1f4a5b8
 from __future__ import annotations
 import itertools, os, subprocess, tempfile, torch
+import torch.nn.functional as F
 import triton, triton.language as tl
-from torch.autograd.function import once_differentiable
 
 # %% auto #0
-__all__ = ['FROM_GRID', 'AFFINE', 'PROJECTIVE', 'BILINEAR', 'NEAREST', 'ZEROS', 'BORDER', 'REFLECTION', 'POINT_MODES',
-           'KERNEL_MODES', 'PADDING_MODES', 'MAX_IMAGE', 'launch_config', 'TritonSample', 'TritonWarp', 'check_device',
-           'sample_triton', 'warp_triton', 'ptxas_report']
+__all__ = ['FROM_GRID', 'AFFINE', 'PROJECTIVE', 'BILINEAR', 'NEAREST', 'ZEROS', 'BORDER', 'REFLECTION', 'COORD_LIMIT',
+           'POINT_MODES', 'KERNEL_MODES', 'PADDING_MODES', 'MAX_IMAGE', 'launch_config', 'TritonSample', 'TritonWarp',
+           'check_device', 'sample_triton', 'warp_triton', 'ptxas_report']
 
 # %% ../nbs/02_kernels.ipynb #d821d6ca
 # where the source points come from (POINTS)
@@ -25,6 +25,7 @@ NEAREST: tl.constexpr = tl.constexpr(1)
 ZEROS: tl.constexpr = tl.constexpr(0)
 BORDER: tl.constexpr = tl.constexpr(1)
 REFLECTION: tl.constexpr = tl.constexpr(2)
+COORD_LIMIT: tl.constexpr = tl.constexpr(1e4)  # as `stn_nb.sampling.COORD_LIMIT`: coordinates are clamped to ±1e4
 
 POINT_MODES = {'grid': FROM_GRID.value, 'affine': AFFINE.value, 'projective': PROJECTIVE.value}
 KERNEL_MODES = {'bilinear': BILINEAR.value, 'nearest': NEAREST.value}
@@ -35,8 +36,9 @@ PADDING_MODES = {'zeros': ZEROS.value, 'border': BORDER.value, 'reflection': REF
 def _source_index(g, size, PADDING: tl.constexpr):
     "Pixel coordinate of normalised `g` along an axis of `size` pixels under PADDING, and d(pixel)/d(g)"
     sz = size * 1.0
+    d = tl.where(tl.abs(g) < COORD_LIMIT, sz * 0.5, 0.0)   # a clamped coordinate has no gradient
+    g = tl.minimum(tl.maximum(g, -COORD_LIMIT), COORD_LIMIT)
     x = ((g + 1.0) * sz - 1.0) * 0.5
-    d = g * 0.0 + sz * 0.5
     if PADDING == REFLECTION:
         t = x + 0.5
         sgn = tl.where(t < 0, -1.0, 1.0)
@@ -257,6 +259,22 @@ def _launch_bwd(dV, U, grid, theta, points, eps, kernel, padding, need_U, need_c
     return (None if dU is None else dU.to(U.dtype)), (dgrid if grid is not None else dtheta)
 
 # %% ../nbs/02_kernels.ipynb #c731e77c
+def _theta_grid(theta, points, eps, size):
+    "The grid of an 'affine' or 'projective' θ in PyTorch's operations: what the fused warp differentiates twice through"
+    grid = F.affine_grid(theta[:, :6].view(-1, 2, 3), (len(theta), 1, *size), align_corners=False)
+    if points == 'affine': return grid
+    xt, yt = F.affine_grid(torch.eye(2, 3, device=theta.device, dtype=theta.dtype)[None], (1, 1, *size), align_corners=False).unbind(-1)
+    w = theta[:, 6, None, None] * xt + theta[:, 7, None, None] * yt + 1
+    w = torch.where(w.abs() < eps, torch.where(w < 0, -eps, eps), w)
+    return grid / w[..., None]
+
+def _torch_grads(dV, U, grid, kernel, padding, needs):
+    "dL/dU and dL/dgrid through `F.grid_sample`, as a graph, for a second derivative (`create_graph=True`); None where not `needs`"
+    V = F.grid_sample(U, grid.to(U.dtype), mode=kernel, padding_mode=padding, align_corners=False)
+    inputs = [t for t, n in zip((U, grid), needs) if n]
+    grads = iter(torch.autograd.grad(V, inputs, dV, create_graph=True))
+    return tuple(next(grads) if n else None for n in needs)
+
 class TritonSample(torch.autograd.Function):
     "`sample` with the Triton kernels: V `(N, C, H', W')` from U and a materialised grid"
     @staticmethod
@@ -265,9 +283,9 @@ class TritonSample(torch.autograd.Function):
         ctx.kernel, ctx.padding, ctx.block, ctx.num_warps = kernel, padding, block, num_warps
         return _launch_fwd(U, grid, None, 'grid', 0., grid.shape[1:3], kernel, padding, block, num_warps)
     @staticmethod
-    @once_differentiable
     def backward(ctx, dV):
         U, grid = ctx.saved_tensors
+        if torch.is_grad_enabled(): return (*_torch_grads(dV, U, grid, ctx.kernel, ctx.padding, ctx.needs_input_grad[:2]), None, None, None, None)
         dU, dgrid = _launch_bwd(dV, U, grid, None, 'grid', 0., ctx.kernel, ctx.padding, *ctx.needs_input_grad[:2], ctx.block, ctx.num_warps)
         return dU, (None if dgrid is None else dgrid.to(grid.dtype)), None, None, None, None
 
@@ -281,9 +299,15 @@ class TritonWarp(torch.autograd.Function):
         ctx.theta_dtype = theta.dtype
         return _launch_fwd(U, None, th, points, eps, size, kernel, padding, block, num_warps)
     @staticmethod
-    @once_differentiable
     def backward(ctx, dV):
         U, th = ctx.saved_tensors
+        if torch.is_grad_enabled():  # a second derivative: through PyTorch's operations
+            with torch.enable_grad():
+                th2 = th if th.requires_grad else th.detach().requires_grad_(ctx.needs_input_grad[1])
+                grid = _theta_grid(th2, ctx.points, ctx.eps, dV.shape[-2:])
+                dU, dgrid = _torch_grads(dV, U, grid, ctx.kernel, ctx.padding, (ctx.needs_input_grad[0], ctx.needs_input_grad[1]))
+                dth = torch.autograd.grad(grid, th2, dgrid, create_graph=True)[0].to(ctx.theta_dtype) if ctx.needs_input_grad[1] else None
+            return dU, dth, None, None, None, None, None, None, None
         dU, dth = _launch_bwd(dV, U, None, th, ctx.points, ctx.eps, ctx.kernel, ctx.padding, *ctx.needs_input_grad[:2], ctx.block, ctx.num_warps)
         return dU, (None if dth is None else dth.to(ctx.theta_dtype)), None, None, None, None, None, None, None
 

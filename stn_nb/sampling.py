@@ -4,14 +4,13 @@
 
 # %% ../nbs/01_sampling.ipynb #ec53f27a
 from __future__ import annotations
-import importlib, torch, torch.nn.functional as F
-from torch.autograd.function import once_differentiable
+import importlib, os, torch, torch.nn.functional as F
 from .grids import *
 from .grids import check_size, check_tensor, check_finite
 
 # %% auto #0
-__all__ = ['KERNELS', 'PADDINGS', 'BACKENDS', 'FUSED_WARPS', 'unnormalize', 'clip', 'reflect', 'source_index', 'taps',
-           'ReferenceSample', 'triton_kernels', 'sample', 'warp']
+__all__ = ['KERNELS', 'PADDINGS', 'LOW_PRECISION', 'COORD_LIMIT', 'BACKENDS', 'FUSED_WARPS', 'unnormalize', 'clip', 'reflect',
+           'source_index', 'taps', 'torch_grads', 'ReferenceSample', 'triton_kernels', 'bounded', 'sample', 'warp']
 
 # %% ../nbs/01_sampling.ipynb #7b2dbb6a
 def unnormalize(g, size):
@@ -88,17 +87,24 @@ def _sample_bwd(dV, U, grid, kernel, padding, need_U=True, need_grid=True):
     return (dU.view_as(U) if need_U else None), dgrid
 
 # %% ../nbs/01_sampling.ipynb #437ce4a5
+def torch_grads(dV, U, grid, kernel, padding, needs=(True, True)):
+    "dL/dU and dL/dgrid through PyTorch's `grid_sample`, as a graph (for a second derivative); None where `needs` is False"
+    V = F.grid_sample(U, grid.to(U.dtype), mode=kernel, padding_mode=padding, align_corners=False)
+    inputs = [t for t, n in zip((U, grid), needs) if n]
+    grads = iter(torch.autograd.grad(V, inputs, dV, create_graph=True))
+    return tuple(next(grads) if n else None for n in needs)
+
 class ReferenceSample(torch.autograd.Function):
-    "Eq. (3)-(5) forward over the kernel support, eq. (6)-(7) backward by hand"
+    "Eq. (3)-(5) forward over the kernel support, eq. (6)-(7) backward by hand (through `grid_sample` for a second derivative)"
     @staticmethod
     def forward(ctx, U, grid, kernel, padding):
         ctx.save_for_backward(U, grid)
         ctx.kernel, ctx.padding = kernel, padding
         return _sample_fwd(U, grid, kernel, padding)
     @staticmethod
-    @once_differentiable
     def backward(ctx, dV):
         U, grid = ctx.saved_tensors
+        if torch.is_grad_enabled(): return (*torch_grads(dV, U, grid, ctx.kernel, ctx.padding, ctx.needs_input_grad[:2]), None, None)
         dU, dgrid = _sample_bwd(dV.contiguous(), U, grid, ctx.kernel, ctx.padding, *ctx.needs_input_grad[:2])
         return dU, dgrid, None, None
 
@@ -111,7 +117,17 @@ def triton_kernels():
     except ImportError as e: raise ImportError(f"Triton is not importable: {e}") from e
 
 def _sample_reference(U, grid, kernel, padding): return ReferenceSample.apply(U, grid, kernel, padding)
+LOW_PRECISION = (torch.float16, torch.bfloat16)
+COORD_LIMIT = 1e4  # |normalised coordinate| beyond which every point is far outside the map: coordinates are clamped to it
+
+def bounded(grid):
+    "Clamp grid coordinates to ±`COORD_LIMIT`: a huge but finite θ gives finite V and gradients (and never an overflowing index)"
+    return grid.clamp(-COORD_LIMIT, COORD_LIMIT)
+
+
 def _sample_torch(U, grid, kernel, padding):
+    "`F.grid_sample`; a float16/bfloat16 U is sampled in float32 and rounded once (PyTorch's own low-precision path rounds the grid)"
+    if U.dtype in LOW_PRECISION: return _sample_torch(U.float(), grid.float(), kernel, padding).to(U.dtype)
     return F.grid_sample(U, grid.to(U.dtype), mode=kernel, padding_mode=padding, align_corners=False)
 def _sample_triton(U, grid, kernel, padding): return triton_kernels().sample_triton(U, grid, kernel, padding)
 def _warp_triton(U, mode, theta, eps, size, kernel, padding): return triton_kernels().warp_triton(U, mode, theta, eps, size, kernel, padding)
@@ -156,11 +172,20 @@ def _triton_available():
     return _triton_ok
 
 def resolve_backend(backend, U):
-    "The backend that runs for `backend` on `U`: 'auto' is 'triton' for CUDA tensors when Triton imports, else 'torch'"
+    "The backend that runs for `backend` on `U`: 'auto' is 'triton' for CUDA tensors (not float64) when Triton imports, else 'torch'"
     check_choice(backend, 'backend', ('auto', *BACKENDS))
-    if backend == 'auto': return 'triton' if U.is_cuda and _triton_available() else 'torch'
-    if backend == 'triton': triton_kernels().check_device(U)
+    if backend == 'auto': return 'triton' if U.is_cuda and U.dtype != torch.float64 and _triton_available() else 'torch'
+    if backend == 'triton':
+        if U.dtype == torch.float64: raise ValueError("backend='triton' computes in float32: use backend='torch' or 'reference' for a float64 `U`")
+        triton_kernels().check_device(U)
     return backend
+
+def check_memory(U, size):
+    "Refuse an output `(N, C, H', W')` (with its grid) larger than the memory of `U`'s device, before allocating it"
+    need = U.shape[0] * size[0] * size[1] * (U.shape[1] * U.element_size() + 8)
+    have = torch.cuda.get_device_properties(U.device).total_memory if U.is_cuda else os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES')
+    if need > have: raise ValueError(f"`size` {tuple(size)} needs {need / 2**30:.1f} GiB for V and its grid, more than the {have / 2**30:.1f} GiB of {U.device}")
+    return size
 
 # %% ../nbs/01_sampling.ipynb #ea3cf9cd
 def sample(U,                  # input feature map `(N, C, H, W)`
@@ -172,7 +197,8 @@ def sample(U,                  # input feature map `(N, C, H, W)`
     check_U(U); check_grid(grid, U)
     check_choice(kernel, 'kernel', KERNELS); check_choice(padding, 'padding', PADDINGS)
     backend = resolve_backend(backend, U)
-    return BACKENDS[backend](U, check_finite(grid, 'grid'), kernel, padding)
+    check_memory(U, grid.shape[1:3])
+    return BACKENDS[backend](U, bounded(check_finite(grid, 'grid')), kernel, padding)
 
 # %% ../nbs/01_sampling.ipynb #76d3aa69
 def warp(U,                  # input feature map `(N, C, H, W)`
@@ -187,11 +213,13 @@ def warp(U,                  # input feature map `(N, C, H, W)`
     if not isinstance(grid_gen, GridGenerator): raise TypeError(f"`grid_gen` must be a GridGenerator, got {type(grid_gen).__name__}")
     check_U(U); theta = check_coords(grid_gen.check_theta(theta), 'theta', U)
     check_choice(kernel, 'kernel', KERNELS); check_choice(padding, 'padding', PADDINGS)
-    size = grid_gen.check_out_size(U.shape[-2:] if size is None else size)
+    size = check_memory(U, grid_gen.check_out_size(U.shape[-2:] if size is None else size))
     return _warp(U, theta, grid_gen, size, kernel, padding, resolve_backend(backend, U))
 
 def _warp(U, theta, grid_gen, size, kernel, padding, backend):
-    "`warp` for valid arguments and a resolved `backend`: no checks"
-    fused = grid_gen.fused(theta) if backend in FUSED_WARPS else None
-    if fused is not None: return FUSED_WARPS[backend](U, *fused, size, kernel, padding)
-    return BACKENDS[backend](U, grid_gen._grid(theta, size), kernel, padding)
+    "`warp` for valid arguments and a resolved `backend`: no checks. θ and the grid in float32 at least, even under autocast"
+    with torch.autocast(U.device.type, enabled=False):
+        theta = theta if theta.dtype in (torch.float32, torch.float64) else theta.float()
+        fused = grid_gen.fused(theta) if backend in FUSED_WARPS else None
+        if fused is not None: return FUSED_WARPS[backend](U, *fused, size, kernel, padding)
+        return BACKENDS[backend](U, bounded(grid_gen._grid(theta, size)), kernel, padding)
