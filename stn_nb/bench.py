@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_benchmarks.ipynb #bb1a8e61
 from __future__ import annotations
-import json, os, platform, statistics, time
+import json, os, platform, statistics, sys, time
 from pathlib import Path
 import torch, torch.nn.functional as F
 from fastcore.script import call_parse, store_true
@@ -106,6 +106,9 @@ def stn_bench(quick:store_true=False,  # GPU: only the first three cases
               out:str='results'):       # folder for bench-<device>.json ('' to skip writing)
     "Time the fused Triton warp against PyTorch's affine_grid + grid_sample (and a copy of the same bytes)"
     import pandas as pd
+    if out:
+        try: Path(out).mkdir(parents=True, exist_ok=True); Path(out, '.write-test').touch(); Path(out, '.write-test').unlink()
+        except OSError as e: print(f"error: `out` {out!r} cannot be written: {e.strerror or e}", file=sys.stderr); sys.exit(2)
     df, meta = run_bench(out=out or None, quick=quick)
     with pd.option_context('display.max_rows', None, 'display.width', 200): print(df.to_string(index=False))
     if meta['note']: print(f"\nNOTE: {meta['note']}")

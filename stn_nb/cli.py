@@ -4,15 +4,21 @@
 
 # %% ../nbs/30_cli.ipynb #5cc046f6
 from __future__ import annotations
+import sys
 from pathlib import Path
 from typing import Annotated
 from fastcore.script import call_parse, store_true
-from .experiments.distorted_mnist import RESULTS, run_experiment, run_spec
+from .experiments.distorted_mnist import RESULTS, run_experiment, run_spec, check_budget, check_results_file, check_writable
 
 # %% auto #0
-__all__ = ['stn_train']
+__all__ = ['usage_error', 'stn_train']
 
 # %% ../nbs/30_cli.ipynb #6ede8f0b
+def usage_error(e):
+    "Print `error: <e>` on one line and exit with status 2, as argparse does for a malformed argument"
+    print(f"error: {e}", file=sys.stderr)
+    sys.exit(2)
+
 @call_parse
 def stn_train(kind:Annotated[str, "distortion: r, rts, p, e or tc", {'opt': False, 'nargs': '?'}]='rts',
               model:str='st-cnn',        # fcn, cnn, st-fcn or st-cnn
@@ -29,9 +35,14 @@ def stn_train(kind:Annotated[str, "distortion: r, rts, p, e or tc", {'opt': Fals
               results:str=str(RESULTS),  # JSON file the record is appended to ('' for none)
               export:str=None):          # where to save the learner (default models/<run>.pkl, e.g. models/rts-st-cnn-affine.pkl; '' for none)
     "Train a distorted-MNIST model of the paper's Table 1 and print its test error"
-    spec = run_spec(kind, model, transform)
-    if export is None: export = f"models/{spec.stem}.pkl"
-    if export: Path(export).parent.mkdir(parents=True, exist_ok=True)
+    try:  # every argument, before anything is made or trained
+        spec = run_spec(kind, model, transform)
+        check_budget(None if iters else epochs, iters, lr, loc_lr_mult, bs, n_train)
+        if schedule not in ('paper', 'modern'): raise ValueError(f"`schedule` must be 'paper' or 'modern', got {schedule!r}")
+        export = f"models/{spec.stem}.pkl" if export is None else export
+        if results: check_results_file(results)
+        if export: check_writable(export, 'export')
+    except ValueError as e: usage_error(e)
     rec = run_experiment(spec.dataset, spec.model, spec.transform, epochs=None if iters else epochs, iters=iters, schedule=schedule, lr=lr,
                          loc_lr_mult=loc_lr_mult, results=results or None, export=export or None, bs=bs, seed=seed, fresh=fresh, n_train=n_train)
     print(f"{spec.name} on {spec.dataset.upper()}: test error {rec['test_error']:.2f}% "

@@ -208,7 +208,7 @@ class TensorData:
     def __init__(self, *tensors): self.tensors = tensors
     def __len__(self): return len(self.tensors[0])
     def __getitem__(self, i): return tuple(t[i] for t in self.tensors)
-    def new_empty(self): return TensorData(*(t[:0] for t in self.tensors))
+    def new_empty(self): return TensorData(*(t.new_empty((0, *t.shape[1:])) for t in self.tensors))  # no view: an exported learner carries no data
 
 class TensorDL(DataLoader):
     "A fastai `DataLoader` over a `TensorData` that slices whole batches at once"

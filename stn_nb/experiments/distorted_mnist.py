@@ -9,7 +9,7 @@ from ..transformer import SpatialTransformer, spec_layers, fcn_loc, cnn_loc
 from ..data import SIZES, TensorData, TensorDL, check_kind, distorted_mnist, distorted_mnist_dls
 from ..learner import STLearner, SCHEDULES, st_splitter, evaluating
 from ..results import RunSpec, append_record, read_records, hardware, now
-import time, torch, torch.nn as nn
+import tempfile, time, torch, torch.nn as nn
 from pathlib import Path
 from fastcore.xtras import ContextManagers
 from fastcore.meta import delegates
@@ -19,8 +19,8 @@ from fastai.data.core import DataLoaders
 
 # %% auto #0
 __all__ = ['MODELS', 'POOLED', 'RESULTS', 'TABLE1_RUNS', 'fcn_classifier', 'cnn_classifier', 'n_params', 'run_spec',
-           'build_model', 'fit_width', 'param_table', 'distorted_mnist_learner', 'run_experiment', 'reproduce',
-           'st_wins', 'loop_overhead']
+           'build_model', 'fit_width', 'param_table', 'distorted_mnist_learner', 'check_budget', 'check_writable',
+           'check_results_file', 'run_experiment', 'reproduce', 'st_wins', 'loop_overhead']
 
 # %% ../../nbs/20_distorted_mnist.ipynb #60b61d2d
 MODELS = ('fcn', 'cnn', 'st-fcn', 'st-cnn')
@@ -103,8 +103,31 @@ def distorted_mnist_learner(kind='rts',        # distortion: 'r', 'rts', 'p', 'e
 RESULTS = Path('results') / 'distorted_mnist.json'
 
 def _positive(name, v, kind=int):
-    if v is not None and (not isinstance(v, (int, float)) or isinstance(v, bool) or v <= 0 or (kind is int and v != int(v))):
+    if v is not None and (not isinstance(v, (int, float)) or isinstance(v, bool) or not v > 0 or (kind is int and v != int(v))):
         raise ValueError(f"`{name}` must be a positive {'integer' if kind is int else 'number'}, got {v!r}")
+
+def check_budget(epochs=None, iters=None, lr=None, loc_lr_mult=1., bs=256, n_train=None):
+    "Validate the numbers of a run before anything is built or trained"
+    for k, v in dict(epochs=epochs, iters=iters, bs=bs, n_train=n_train).items(): _positive(k, v)
+    _positive('lr', lr, float); _positive('loc_lr_mult', loc_lr_mult, float)
+    if n_train is not None and n_train < bs: raise ValueError(f"`n_train` {n_train} is smaller than a batch ({bs}): nothing to train on")
+
+def check_writable(path, name):
+    "Raise unless a file can be written at `path` (its folder is made if need be): checked before training, not after"
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent): pass
+    except OSError as e: raise ValueError(f"`{name}` {str(path)!r} cannot be written: {e.strerror or e}") from None
+    if path.is_dir(): raise ValueError(f"`{name}` {str(path)!r} is a folder, not a file")
+    return path
+
+def check_results_file(path):
+    "Raise unless `path` is absent or a JSON list of records, and writable"
+    try: recs = read_records(path)
+    except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"`results` {str(path)!r} is not a JSON list of records ({e}): fix or move it") from None
+    if not isinstance(recs, list): raise ValueError(f"`results` {str(path)!r} is not a JSON list of records: fix or move it")
+    return check_writable(path, 'results')
 
 @delegates(distorted_mnist_learner, but=['model', 'transform', 'schedule'])
 def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 'tc'
@@ -121,8 +144,9 @@ def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 't
                    **kwargs):
     "Train one model of Table 1 for `epochs` (or `iters` iterations), record its test error; returns the record"
     spec = run_spec(kind, model, transform)
-    for k, v in dict(epochs=epochs, iters=iters, bs=kwargs.get('bs'), n_train=kwargs.get('n_train')).items(): _positive(k, v)
-    _positive('lr', lr, float); _positive('loc_lr_mult', loc_lr_mult, float)
+    check_budget(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 256), kwargs.get('n_train'))
+    if results: check_results_file(results)
+    if export: check_writable(export, 'export')
     learn = distorted_mnist_learner(spec.dataset, spec.model, spec.transform, schedule, **kwargs)
     per_epoch = len(learn.dls.train)
     if per_epoch == 0: raise ValueError(f"`n_train` {kwargs.get('n_train')} is smaller than a batch ({learn.dls.train.bs}): nothing to train on")
@@ -132,12 +156,19 @@ def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 't
         learn.fit_schedule(epochs, schedule, lr, loc_lr_mult if spec.has_st else 1.)
         secs = time.time() - t0
         err = float(learn.validate()[1])
-    if export: learn.export(Path(export).absolute())
+    failed = []
+    if export:
+        try: learn.export(Path(export).absolute())
+        except Exception as e: failed.append(e)
     rec = dict(**spec.as_record(), schedule=schedule, epochs=epochs, iterations=epochs * per_epoch, bs=learn.dls.train.bs,
                lr=lr or SCHEDULES[schedule]['lr'], loc_lr_mult=loc_lr_mult if spec.has_st else 1., seed=kwargs.get('seed', 0),
                fresh=kwargs.get('fresh', False), n_train=len(learn.dls.train.dataset), params=n_params(learn.model),
                hardware=hardware(), seconds=round(secs, 1), test_error=round(100 * err, 2), torch=torch.__version__, date=now())
-    return append_record(rec, results) if results else rec
+    if results:
+        try: append_record(rec, results)
+        except Exception as e: failed.append(e)
+    if failed: raise failed[0]   # after doing what could be done: the record survives a failed export, and the reverse
+    return rec
 
 # %% ../../nbs/20_distorted_mnist.ipynb #39157b9f
 TABLE1_RUNS = ([RunSpec('rts', m, t) for m, t in [('st-cnn', 'affine'), ('st-cnn', 'projective'), ('st-cnn', 'tps'), ('fcn', None),
