@@ -154,6 +154,10 @@ function render({ model, el }) {
   const fromCanvas = (u, v) => [(u - pad) / inner * 2 - 1, (v - pad) / inner * 2 - 1];
 
   function draw() {
+    try { drawAll(); root.classList.remove('stn-error'); }
+    catch (e) { readout.textContent = 'error: ' + e.message; root.classList.add('stn-error'); console.error(e); }   // shown, not swallowed
+  }
+  function drawAll() {
     const [C, H, W] = dims(), img = pixels(), [Ho, Wo] = model.get('out_size');
     drawImage(cin, img, C, H, W)(pad, pad, inner, inner);
     const n = 9, g = transformPoints(kind(), theta, ctrl(), edgeGrid(n));
@@ -210,6 +214,7 @@ CSS = """
 .stn-controls label { display: inline-flex; align-items: center; gap: 4px; margin: 2px 10px 2px 0; }
 .stn-controls input[type=range] { width: 110px; }
 .stn-theta-readout { font-family: monospace; margin-top: 4px; }
+.stn-error .stn-theta-readout { color: #c00; }
 """
 
 # %% ../nbs/04_widgets.ipynb #47e5219c
@@ -220,7 +225,11 @@ PARAM_RANGES = {'affine': [[-2, 2]] * 6, 'attention': [[0.05, 2], [-1, 1], [-1, 
 
 def _image(img):
     "`img` `(H, W)` or `(C, H, W)` with C in (1, 3), values in [0, 1] → (uint8 bytes, C, H, W)"
-    x = torch.as_tensor(np.asarray(img) if not isinstance(img, torch.Tensor) else img).detach().cpu().float()
+    x = torch.as_tensor(np.asarray(img) if not isinstance(img, torch.Tensor) else img).detach().cpu()
+    if not x.is_floating_point():
+        if x.dtype == torch.bool or x.min() < 0 or x.max() > 255: raise ValueError(f"`img` of integers must hold 0..255 (uint8 pixels), got {x.dtype} in [{x.min()}, {x.max()}]")
+        x = x.float() / 255
+    x = x.float()
     if x.ndim == 2: x = x[None]
     if x.ndim != 3 or x.shape[0] not in (1, 3): raise ValueError(f"`img` must be (H, W) or (C, H, W) with C 1 or 3, got shape {tuple(x.shape)}")
     return (x.clamp(0, 1) * 255).round().to(torch.uint8).numpy().tobytes(), *x.shape
@@ -238,6 +247,8 @@ class ThetaExplorer(anywidget.AnyWidget):
     channels, height, width = [traitlets.Int().tag(sync=True) for _ in range(3)]
     out_size = traitlets.List(traitlets.Int()).tag(sync=True)
 
+    MAX_SIZE = 1024  # output pixels per side the browser redraws at every slider move
+
     def __init__(self, img, grid='affine', theta=None, size=None, **kwargs):
         grid = transform_name(grid)
         if grid not in GRID_KINDS: raise ValueError(f"`grid` must be one of {list(GRID_KINDS)}, got {grid!r}")
@@ -249,11 +260,23 @@ class ThetaExplorer(anywidget.AnyWidget):
                          names=PARAM_NAMES.get(grid, []), ranges=PARAM_RANGES.get(grid, []), img=data, channels=C, height=H, width=W,
                          out_size=list(check_size(size or (H, W), 'size')), **kwargs)
 
+    @traitlets.validate('theta')
+    def _valid_theta(self, proposal): return self._check_theta(proposal['value'], len(self.identity) if self.identity else len(proposal['value']))
+    @traitlets.validate('kind')
+    def _valid_kind(self, proposal):
+        if proposal['value'] != getattr(self, 'kind', proposal['value']): raise traitlets.TraitError("`kind` is fixed: make a new ThetaExplorer for another transformation")
+        return proposal['value']
+    @traitlets.validate('out_size')
+    def _valid_size(self, proposal):
+        H, W = check_size(tuple(proposal['value']), 'size')
+        if max(H, W) > self.MAX_SIZE: raise traitlets.TraitError(f"`size` must be at most {self.MAX_SIZE} pixels per side, got {(H, W)}")
+        return [H, W]
+
     @staticmethod
     def _check_theta(theta, n):
         t = [float(v) for v in (theta.detach().cpu().flatten().tolist() if isinstance(theta, torch.Tensor) else theta)]
-        if len(t) != n: raise ValueError(f"`theta` must have {n} values for this grid, got {len(t)}")
-        if not all(np.isfinite(t)): raise ValueError("`theta` must be finite")
+        if len(t) != n: raise traitlets.TraitError(f"`theta` must have {n} values for this grid, got {len(t)}")
+        if not all(np.isfinite(t)): raise traitlets.TraitError("`theta` must be finite")
         return t
 
     def get_state(self, key=None, drop_defaults=False):
