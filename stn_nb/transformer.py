@@ -9,7 +9,7 @@ from fastcore.basics import store_attr, patch
 from .grids import *
 from .grids import check_size
 from .sampling import *
-from .sampling import _warp, check_choice, check_U, resolve_backend, LOW_PRECISION
+from .sampling import _warp, check_choice, check_U, check_memory, resolve_backend, LOW_PRECISION
 
 # %% auto #0
 __all__ = ['spec_layers', 'fcn_loc', 'cnn_loc', 'loc_features', 'SpatialTransformer', 'ParallelTransformers']
@@ -104,7 +104,7 @@ def forward(self:SpatialTransformer, U, return_theta=False):
     if feats.shape != (N, self.n_feats): raise ValueError(f"`loc` must output (N, {self.n_feats}) features, got {tuple(feats.shape)}")
     theta = self.fc_theta(feats).view(N * self.n_tfms, -1)
     if theta.dtype in LOW_PRECISION: theta = theta.float()  # under autocast: θ and the grid stay float32
-    size = self.size or self.grid_gen.check_out_size(U.shape[-2:])
+    size = check_memory(U, self.size or self.grid_gen.check_out_size(U.shape[-2:]))  # shapes only: no sync
     if self.n_tfms > 1: U = U[:, None].expand(N, self.n_tfms, *U.shape[1:]).reshape(N * self.n_tfms, *U.shape[1:])
     V = _warp(U, theta, self.grid_gen, size, self.kernel, self.padding, resolve_backend(self.backend, U))
     theta = theta.view(N, self.n_tfms, -1) if self.n_tfms > 1 else theta
