@@ -1,4 +1,4 @@
-"""Open the built pages that carry θ explorers from disk in Chromium and exercise every explorer: move a slider with the
+"""Open the built pages that carry θ explorers from disk in Chromium and exercise every explorer (and check that the view reports a JavaScript error instead of swallowing it): move a slider with the
 keyboard (or, on a thin plate spline explorer, drag a control point with the mouse) and check that the output canvas and
 the θ readout follow, that θ moved by what was asked, and that the pages asked for nothing outside this machine.
 Saves a screenshot of each explorer. Needs Debian's chromium and pip's playwright (no browser download)."""
@@ -35,6 +35,26 @@ def drag_point(page, ex, theta, k=5, dx=24, dy=-18):
     for s in range(1, 7): page.mouse.move(u + dx * s / 6, v + dy * s / 6)
     page.mouse.up()
     return 2 * k, (theta[2 * k] + 2 * dx / inner, theta[2 * k + 1] + 2 * dy / inner), f"control point {k} dragged by ({dx}, {dy}) px"
+
+def error_shown(page):
+    "Render the view with a θ of the wrong length (the kind of state that used to break its JavaScript): the readout must say what went wrong"
+    import base64, json
+    sys.path.insert(0, str(root))
+    from stn_nb.widgets import ThetaExplorer
+    from stn_nb.viz import letter_f
+    w = ThetaExplorer(letter_f())
+    st = {k: v for k, v in w.get_state().items() if k in ('kind', 'identity', 'ctrl', 'names', 'ranges', 'channels', 'height', 'width', 'out_size')}
+    st['theta'], img, esm = [1.0, 2.0], list(w.img), base64.b64encode(w._esm.encode()).decode()
+    w.close()
+    page.set_content('<html><body></body></html>')
+    return page.evaluate("""async ([st, img, esm]) => {
+        const mod = await import('data:text/javascript;base64,' + esm);
+        const state = {...st, img: new Uint8Array(img)};
+        const model = {get: k => state[k], set: (k, v) => { state[k] = v; }, save_changes() {}, on() {}};
+        const el = document.createElement('div'); document.body.appendChild(el);
+        mod.default.render({model, el});
+        return el.querySelector('.stn-theta-readout').textContent;
+    }""", [st, img, esm])
 
 def check(out_dir=root / '_docs', shots=root / '_docs' / 'screenshots'):
     outside, errors, report = [], [], []
@@ -77,10 +97,13 @@ def check(out_dir=root / '_docs', shots=root / '_docs' / 'screenshots'):
                 shot = shots / f'{name}-{i}-{kind}.png'
                 ex.screenshot(path=str(shot))
                 report.append(f"{name}.html {kind}: {what}, θ {[round(t0[a], 3) for a in moved]} -> {[round(t1[a], 3) for a in moved]}, canvas changed ({shot.name})")
+        shown = error_shown(page)
+        assert shown.startswith('error: '), shown
+        report.append(f"a θ of the wrong length is reported in the view: {shown!r}")
         browser.close()
     assert not outside, f"the pages requested outside addresses: {outside}"
     assert not errors, errors
     print('\n'.join(report))
-    print(f"site check passed: {len(report)} explorers on {len(PAGES)} pages, 0 outside requests; screenshots in {shots}")
+    print(f"site check passed: {len(report) - 1} explorers on {len(PAGES)} pages, 0 outside requests; screenshots in {shots}")
 
 if __name__ == '__main__': check(*map(Path, sys.argv[1:]))
