@@ -10,7 +10,7 @@ from .grids import check_size, check_tensor, check_finite
 
 # %% auto #0
 __all__ = ['KERNELS', 'PADDINGS', 'LOW_PRECISION', 'COORD_LIMIT', 'BACKENDS', 'FUSED_WARPS', 'unnormalize', 'clip', 'reflect',
-           'source_index', 'taps', 'torch_grads', 'ReferenceSample', 'triton_kernels', 'bounded', 'sample', 'warp']
+           'source_index', 'taps', 'torch_grads', 'ReferenceSample', 'bounded', 'triton_kernels', 'sample', 'warp']
 
 # %% ../nbs/01_sampling.ipynb #7b2dbb6a
 def unnormalize(g, size):
@@ -110,13 +110,6 @@ class ReferenceSample(torch.autograd.Function):
 
 # %% ../nbs/01_sampling.ipynb #d22dcb47
 KERNELS, PADDINGS = ('bilinear', 'nearest'), ('zeros', 'border', 'reflection')
-
-def triton_kernels():
-    "The `stn_nb.kernels` module, imported on first use; ImportError 'Triton is not importable: <reason>' without Triton"
-    try: return importlib.import_module('stn_nb.kernels')
-    except ImportError as e: raise ImportError(f"Triton is not importable: {e}") from e
-
-def _sample_reference(U, grid, kernel, padding): return ReferenceSample.apply(U, grid, kernel, padding)
 LOW_PRECISION = (torch.float16, torch.bfloat16)
 COORD_LIMIT = 1e4  # |normalised coordinate| beyond which every point is far outside the map: coordinates are clamped to it
 
@@ -124,7 +117,12 @@ def bounded(grid):
     "Clamp grid coordinates to ±`COORD_LIMIT`: a huge but finite θ gives finite V and gradients (and never an overflowing index)"
     return grid.clamp(-COORD_LIMIT, COORD_LIMIT)
 
+def triton_kernels():
+    "The `stn_nb.kernels` module, imported on first use; ImportError 'Triton is not importable: <reason>' without Triton"
+    try: return importlib.import_module('stn_nb.kernels')
+    except ImportError as e: raise ImportError(f"Triton is not importable: {e}") from e
 
+def _sample_reference(U, grid, kernel, padding): return ReferenceSample.apply(U, grid, kernel, padding)
 def _sample_torch(U, grid, kernel, padding):
     "`F.grid_sample`; a float16/bfloat16 U is sampled in float32 and rounded once (PyTorch's own low-precision path rounds the grid)"
     if U.dtype in LOW_PRECISION: return _sample_torch(U.float(), grid.float(), kernel, padding).to(U.dtype)
@@ -150,7 +148,7 @@ def check_U(U):
 
 def check_coords(x, name, U):
     "Coordinates (grid or θ) on `U`'s device, in its dtype, or float32 for a float16/bfloat16 `U`"
-    ok = x.dtype == U.dtype or (x.dtype == torch.float32 and U.dtype in (torch.float16, torch.bfloat16))
+    ok = x.dtype == U.dtype or (x.dtype == torch.float32 and U.dtype in LOW_PRECISION)
     if x.device != U.device or not ok:
         raise ValueError(f"`{name}` ({x.dtype}, {x.device}) must match `U` ({U.dtype}, {U.device}): one dtype (or float32 {name} with a float16/bfloat16 U)")
     if len(x) != len(U): raise ValueError(f"`{name}` batch {len(x)} does not match `U` batch {len(U)}")
