@@ -5,16 +5,18 @@
 # %% ../nbs/11_learner.ipynb #8e4717f1
 from __future__ import annotations
 from .transformer import SpatialTransformer
+import warnings
 from contextlib import contextmanager
 import numpy as np, torch
 from fastcore.basics import patch
-from fastai.learner import Learner
+from fastai.learner import Learner, load_learner
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, SchedNo, combine_scheds  # also gives Learner its fit_one_cycle
 from fastai.optimizer import SGD, Adam
 
 # %% auto #0
-__all__ = ['SCHEDULES', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner']
+__all__ = ['SCHEDULES', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner',
+           'load_st_learner']
 
 # %% ../nbs/11_learner.ipynb #c8d869a4
 def transformers(model):
@@ -86,3 +88,10 @@ class STLearner(Learner):
             V = sts[0](xs.to(dev)).cpu() if sts else None
         titles = [f'{p}' + ('' if ys is None else f' ({y})') for p, y in zip(preds.tolist(), [None] * len(preds) if ys is None else ys.tolist())]
         return show_transformed(xs.cpu(), sts[0].theta.cpu() if sts else None, V, sts[0].grid_gen if sts else None, titles, figsize)
+
+# %% ../nbs/11_learner.ipynb #91997ddb
+def load_st_learner(fname, cpu=True):
+    "fastai's `load_learner` for a learner you exported, without the pickle reminder"
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', message='.*load_learner` uses Python', category=UserWarning)
+        return load_learner(fname, cpu=cpu)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_sampling.ipynb #ec53f27a
 from __future__ import annotations
-import importlib, os, torch, torch.nn.functional as F
+import functools, importlib, os, torch, torch.nn.functional as F
 from .grids import *
 from .grids import check_size, check_tensor, check_finite
 
@@ -178,10 +178,15 @@ def resolve_backend(backend, U):
         triton_kernels().check_device(U)
     return backend
 
+@functools.cache
+def device_memory(device):
+    "Bytes of memory of `device` (asked once per device)"
+    return torch.cuda.get_device_properties(device).total_memory if device.type == 'cuda' else os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES')
+
 def check_memory(U, size):
     "Refuse an output `(N, C, H', W')` (with its grid) larger than the memory of `U`'s device, before allocating it"
     need = U.shape[0] * size[0] * size[1] * (U.shape[1] * U.element_size() + 8)
-    have = torch.cuda.get_device_properties(U.device).total_memory if U.is_cuda else os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES')
+    have = device_memory(U.device)
     if need > have: raise ValueError(f"`size` {tuple(size)} needs {need / 2**30:.1f} GiB for V and its grid, more than the {have / 2**30:.1f} GiB of {U.device}")
     return size
 
