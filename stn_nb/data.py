@@ -183,20 +183,27 @@ def params_e(n, g):
     return tps, src.flatten(1), 28
 
 # %% ../nbs/10_data.ipynb #a455c0cd
-def translate_clutter(x, g, out=60, n_patches=6, patch=6):
+def translate_clutter(x,               # digits, uint8 `(N, 28, 28)`
+                      g,               # the random generator
+                      out=60,          # canvas size
+                      n_patches=6,     # clutter patches per image
+                      patch=6,         # their size
+                      source=None,     # digits the patches are cropped from; other digits of `x` if None
+                      return_pos=False):# also return each digit's top-left corner (row, col) `(N, 2)`
     "TC: each digit of `x` `(N, 28, 28)` at a random place in an `out`² canvas, plus `n_patches` patches of other digits"
     N, ar, ap, n = len(x), torch.arange(28), torch.arange(patch), torch.arange(len(x))[:, None, None]
     canvas = torch.zeros(N, out, out, dtype=x.dtype)
     r, c = torch.randint(0, out - 27, (2, N), generator=g)
     canvas[n, (r[:, None] + ar)[:, :, None], (c[:, None] + ar)[:, None, :]] = x
     for _ in range(n_patches):
-        src = (torch.arange(N) + torch.randint(1, max(N, 2), (N,), generator=g)) % N
+        if source is None: src = (torch.arange(N) + torch.randint(1, max(N, 2), (N,), generator=g)) % N
+        else: src = torch.randint(0, len(source), (N,), generator=g)
         sr, sc = torch.randint(0, 28 - patch + 1, (2, N), generator=g)
         pr, pc = torch.randint(0, out - patch + 1, (2, N), generator=g)
-        piece = x[src[:, None, None], (sr[:, None] + ap)[:, :, None], (sc[:, None] + ap)[:, None, :]]
+        piece = (x if source is None else source)[src[:, None, None], (sr[:, None] + ap)[:, :, None], (sc[:, None] + ap)[:, None, :]]
         rows, cols = (pr[:, None] + ap)[:, :, None], (pc[:, None] + ap)[:, None, :]
         canvas[n, rows, cols] = torch.maximum(canvas[n, rows, cols], piece)
-    return canvas[:, None]
+    return (canvas[:, None], torch.stack([r, c], 1)) if return_pos else canvas[:, None]
 
 DISTORTIONS = {'r': params_r, 'rts': params_rts, 'p': params_p, 'e': params_e, 'tc': translate_clutter, 'p-xy': params_p_xy}
 SIZES = {'r': 28, 'rts': 42, 'p': 28, 'e': 28, 'tc': 60, 'p-xy': 28}

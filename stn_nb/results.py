@@ -4,14 +4,17 @@
 
 # %% ../nbs/12_results.ipynb #affa232a
 from __future__ import annotations
-import contextlib, dataclasses, datetime, fcntl, json, os, platform, re, tempfile
+import contextlib, dataclasses, datetime, fcntl, json, os, platform, re, tempfile, time
 from pathlib import Path
 import pandas as pd, torch
+from fastcore.xtras import ContextManagers
 from .grids import transform_name, PAPER_LABELS
+from .learner import SCHEDULES  # also gives Learner its fit_schedule
 
 # %% auto #0
-__all__ = ['PAPER_TABLES', 'DATA_OF', 'RunSpec', 'hardware', 'now', 'read_records', 'append_record', 'load_results',
-           'current_data', 'results_table', 'check_claims']
+__all__ = ['PAPER_TABLES', 'DATA_OF', 'RunSpec', 'hardware', 'now', 'read_records', 'append_record', 'check_budget',
+           'check_writable', 'check_results_file', 'fit_and_record', 'run_missing', 'load_results', 'current_data',
+           'results_table', 'check_claims']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -77,6 +80,91 @@ def append_record(rec, path):
         os.replace(tmp, path)
     return rec
 
+# %% ../nbs/12_results.ipynb #checks_code
+def _positive(name, v, kind=int):
+    if v is not None and (not isinstance(v, (int, float)) or isinstance(v, bool) or not v > 0 or (kind is int and v != int(v))):
+        raise ValueError(f"`{name}` must be a positive {'integer' if kind is int else 'number'}, got {v!r}")
+
+def check_budget(epochs=None, iters=None, lr=None, loc_lr_mult=1., bs=256, n_train=None):
+    "Validate the numbers of a run before anything is built or trained"
+    for k, v in dict(epochs=epochs, iters=iters, bs=bs, n_train=n_train).items(): _positive(k, v)
+    _positive('lr', lr, float); _positive('loc_lr_mult', loc_lr_mult, float)
+    if n_train is not None and n_train < bs: raise ValueError(f"`n_train` {n_train} is smaller than a batch ({bs}): nothing to train on")
+
+def check_writable(path, name):
+    "Raise unless a file can be written at `path` (its folder is made if need be): checked before training, not after"
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent): pass
+    except OSError as e: raise ValueError(f"`{name}` {str(path)!r} cannot be written: {e.strerror or e}") from None
+    if path.is_dir(): raise ValueError(f"`{name}` {str(path)!r} is a folder, not a file")
+    return path
+
+def check_results_file(path):
+    "Raise unless `path` is absent or a JSON list of records, and writable"
+    try: recs = read_records(path)
+    except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"`results` {str(path)!r} is not a JSON list of records ({e}): fix or move it") from None
+    if not isinstance(recs, list): raise ValueError(f"`results` {str(path)!r} is not a JSON list of records: fix or move it")
+    return check_writable(path, 'results')
+
+# %% ../nbs/12_results.ipynb #fit_record_code
+def fit_and_record(learn,             # the learner of `spec`, built and not yet trained
+                   spec:RunSpec,      # what runs
+                   epochs=None,       # epochs to train (1 if neither this nor `iters`)
+                   iters=None,        # or iterations, rounded to whole epochs
+                   schedule='modern', # 'paper' or 'modern', see `fit_schedule`
+                   lr=None,           # base learning rate; the schedule's if None
+                   loc_lr_mult=1.,    # learning-rate multiplier of the localisation nets
+                   results=None,      # JSON file the record is appended to; None for none
+                   export=None,       # file to save the learner to (fastai `export`); None for none
+                   progress=True,     # show fastai's progress bars
+                   **extra):          # more fields of the record (seed, data_version, ...)
+    "Train `learn` for a budget, measure its error (its first metric) on `dls.valid`, export it and record the run; returns the record"
+    per_epoch = len(learn.dls.train)
+    if per_epoch == 0: raise ValueError(f"the training set ({len(learn.dls.train.dataset)}) is smaller than a batch ({learn.dls.train.bs}): nothing to train on")
+    epochs = max(1, round(iters / per_epoch)) if iters is not None else epochs or 1
+    loc_lr_mult = loc_lr_mult if spec.has_st else 1.
+    t0 = time.time()
+    with ContextManagers([] if progress else [learn.no_bar(), learn.no_logging()]):
+        learn.fit_schedule(epochs, schedule, lr, loc_lr_mult)
+        secs = time.time() - t0
+        err = float(learn.validate()[1])
+    failed = []
+    if export:
+        try: learn.export(Path(export).absolute())
+        except Exception as e: failed.append(e)
+    n_params = sum(p.numel() for p in learn.model.parameters())
+    rec = dict(**spec.as_record(), **{k: v for k, v in extra.items() if k not in ('seed', 'fresh')}, schedule=schedule, epochs=epochs,
+               iterations=epochs * per_epoch, bs=learn.dls.train.bs, lr=lr or SCHEDULES[schedule]['lr'], loc_lr_mult=loc_lr_mult,
+               seed=extra.get('seed', 0), fresh=extra.get('fresh', False), n_train=len(learn.dls.train.dataset), params=n_params,
+               hardware=hardware(), seconds=round(secs, 1), test_error=round(100 * err, 2), torch=torch.__version__, date=now())
+    if results:
+        try: append_record(rec, results)
+        except Exception as e: failed.append(e)
+    if failed: raise failed[0]   # after doing what could be done: the record survives a failed export, and the reverse
+    return rec
+
+# %% ../nbs/12_results.ipynb #run_missing_code
+def run_missing(runs,              # `RunSpec`s, in the order to run them
+                run,               # `run(spec, results=..., export=..., progress=False, **budget)` → record
+                results,           # the results file
+                models=None,       # folder to export learners to, as `<spec.stem>.pkl`; None for none
+                data_versions=None,# {dataset: version} of the current data (1 if absent)
+                **budget):         # epochs, schedule, seed, loc_lr_mult, ...: what a record must match to count
+    "Run each spec of `runs` that `results` holds no record of at this `budget` and data version; returns the new records"
+    new = []
+    for spec in runs:
+        b = dict(budget, **({'loc_lr_mult': budget['loc_lr_mult'] if spec.has_st else 1.} if 'loc_lr_mult' in budget else {}))
+        same = dict(b, data_version=(data_versions or {}).get(spec.dataset, 1))  # a record on older data does not count
+        if any(RunSpec.from_record(r) == spec and all(r.get(k, 1 if k == 'data_version' else None) == v for k, v in same.items()) for r in read_records(results)): continue
+        print(f"{spec.name} on {spec.dataset.upper()}", flush=True)
+        fn = Path(models) / f"{spec.stem}.pkl" if models else None
+        if fn: fn.parent.mkdir(parents=True, exist_ok=True)
+        new.append(run(spec, results=results, progress=False, export=fn, **b))
+        print(f"  test error {new[-1]['test_error']}% in {new[-1]['seconds']} s", flush=True)
+    return new
+
 # %% ../nbs/12_results.ipynb #6d2359ef
 def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_train=60000, data_versions=None):
     "Mean test error per (dataset, run) at one budget, with the number of seeds, on the current data (`data_versions`, 1 if absent): a DataFrame"
@@ -110,7 +198,11 @@ PAPER_TABLES = {  # % test error as printed in the paper
         'ST-FCN TPS':  dict(r=1.1, rts=0.8, p=1.4, e=2.4),
         'ST-CNN Aff':  dict(r=0.7, rts=0.5, p=0.8, e=1.2, tc=1.7),
         'ST-CNN Proj': dict(r=0.8, rts=0.6, p=0.8, e=1.3),
-        'ST-CNN TPS':  dict(r=0.7, rts=0.5, p=0.8, e=1.1)}}
+        'ST-CNN TPS':  dict(r=0.7, rts=0.5, p=0.8, e=1.1)},
+    'mnist_addition': {  # Table 4 (left)
+        'FCN': dict(addition=47.7), 'CNN': dict(addition=14.7),
+        'ST-FCN Aff': dict(addition=22.6), 'ST-FCN Proj': dict(addition=18.5), 'ST-FCN TPS': dict(addition=19.1),
+        '2×ST-FCN Aff': dict(addition=9.0), '2×ST-FCN Proj': dict(addition=5.9), '2×ST-FCN TPS': dict(addition=5.8)}}
 
 DATA_OF = {'distorted_mnist': 'stn_nb.data'}  # the module whose `DATA_VERSIONS` says which data each experiment's records must be on
 

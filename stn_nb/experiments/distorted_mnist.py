@@ -8,10 +8,9 @@ from ..grids import grid_generator, check_size
 from ..transformer import SpatialTransformer, spec_layers, fcn_loc, cnn_loc
 from ..data import SIZES, DATA_VERSIONS, TensorData, TensorDL, check_kind, distorted_mnist, distorted_mnist_dls
 from ..learner import STLearner, SCHEDULES, st_splitter, evaluating
-from ..results import RunSpec, append_record, read_records, hardware, now
-import tempfile, time, torch, torch.nn as nn
+from ..results import RunSpec, read_records, check_budget, check_writable, check_results_file, fit_and_record, run_missing
+import torch, torch.nn as nn
 from pathlib import Path
-from fastcore.xtras import ContextManagers
 from fastcore.meta import delegates
 from fastai.metrics import error_rate
 from fastai.torch_core import set_seed
@@ -19,22 +18,22 @@ from fastai.data.core import DataLoaders
 
 # %% auto #0
 __all__ = ['MODELS', 'POOLED', 'RESULTS', 'TABLE1_RUNS', 'fcn_classifier', 'cnn_classifier', 'n_params', 'run_spec',
-           'model_maker', 'build_model', 'fit_width', 'param_table', 'distorted_mnist_learner', 'check_budget',
-           'check_writable', 'check_results_file', 'run_experiment', 'reproduce', 'st_wins', 'loop_overhead']
+           'model_maker', 'build_model', 'fit_width', 'param_table', 'distorted_mnist_learner', 'run_experiment',
+           'reproduce', 'st_wins', 'loop_overhead']
 
 # %% ../../nbs/20_distorted_mnist.ipynb #60b61d2d
 MODELS = ('fcn', 'cnn', 'st-fcn', 'st-cnn')
 POOLED = ('rts', 'tc')
 
-def fcn_classifier(size, width, n_out=10):
+def fcn_classifier(size, width, n_out=10, c_in=1):
     "Two hidden fully connected layers of `width` units and a classification layer"
-    return nn.Sequential(*spec_layers(f'fc[{width}]-fc[{width}]', 1, size), nn.Linear(width, n_out))
+    return nn.Sequential(*spec_layers(f'fc[{width}]-fc[{width}]', c_in, size), nn.Linear(width, n_out))
 
-def cnn_classifier(size, width, n_out=10):
+def cnn_classifier(size, width, n_out=10, c_in=1):
     "conv 9×9 - max 2 - conv 7×7 - max 2 - classification layer, `width` filters per conv"
     s = (check_size(size)[0] - 8) // 2
     p = max(0, -(-(8 - s) // 2))
-    body = spec_layers(f'conv[{width},9,1,0]-max[2]-conv[{width},7,1,{p}]-max[2]', 1, size)
+    body = spec_layers(f'conv[{width},9,1,0]-max[2]-conv[{width},7,1,{p}]-max[2]', c_in, size)
     return nn.Sequential(*body, nn.Linear(body.n_out, n_out))
 
 # %% ../../nbs/20_distorted_mnist.ipynb #0fb60be1
@@ -111,33 +110,6 @@ def distorted_mnist_learner(kind='rts',        # distortion: 'r', 'rts', 'p', 'e
 # %% ../../nbs/20_distorted_mnist.ipynb #c574f930
 RESULTS = Path('results') / 'distorted_mnist.json'
 
-def _positive(name, v, kind=int):
-    if v is not None and (not isinstance(v, (int, float)) or isinstance(v, bool) or not v > 0 or (kind is int and v != int(v))):
-        raise ValueError(f"`{name}` must be a positive {'integer' if kind is int else 'number'}, got {v!r}")
-
-def check_budget(epochs=None, iters=None, lr=None, loc_lr_mult=1., bs=256, n_train=None):
-    "Validate the numbers of a run before anything is built or trained"
-    for k, v in dict(epochs=epochs, iters=iters, bs=bs, n_train=n_train).items(): _positive(k, v)
-    _positive('lr', lr, float); _positive('loc_lr_mult', loc_lr_mult, float)
-    if n_train is not None and n_train < bs: raise ValueError(f"`n_train` {n_train} is smaller than a batch ({bs}): nothing to train on")
-
-def check_writable(path, name):
-    "Raise unless a file can be written at `path` (its folder is made if need be): checked before training, not after"
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent): pass
-    except OSError as e: raise ValueError(f"`{name}` {str(path)!r} cannot be written: {e.strerror or e}") from None
-    if path.is_dir(): raise ValueError(f"`{name}` {str(path)!r} is a folder, not a file")
-    return path
-
-def check_results_file(path):
-    "Raise unless `path` is absent or a JSON list of records, and writable"
-    try: recs = read_records(path)
-    except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"`results` {str(path)!r} is not a JSON list of records ({e}): fix or move it") from None
-    if not isinstance(recs, list): raise ValueError(f"`results` {str(path)!r} is not a JSON list of records: fix or move it")
-    return check_writable(path, 'results')
-
 @delegates(distorted_mnist_learner, but=['model', 'transform', 'schedule'])
 def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 'tc'
                    model='st-cnn',      # one of `MODELS`
@@ -157,27 +129,8 @@ def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 't
     if results: check_results_file(results)
     if export: check_writable(export, 'export')
     learn = distorted_mnist_learner(spec.dataset, spec.model, spec.transform, schedule, **kwargs)
-    per_epoch = len(learn.dls.train)
-    if per_epoch == 0: raise ValueError(f"`n_train` {kwargs.get('n_train')} is smaller than a batch ({learn.dls.train.bs}): nothing to train on")
-    epochs = max(1, round(iters / per_epoch)) if iters is not None else epochs or 1
-    t0 = time.time()
-    with ContextManagers([] if progress else [learn.no_bar(), learn.no_logging()]):
-        learn.fit_schedule(epochs, schedule, lr, loc_lr_mult if spec.has_st else 1.)
-        secs = time.time() - t0
-        err = float(learn.validate()[1])
-    failed = []
-    if export:
-        try: learn.export(Path(export).absolute())
-        except Exception as e: failed.append(e)
-    rec = dict(**spec.as_record(), data_version=DATA_VERSIONS.get(spec.dataset, 1), schedule=schedule, epochs=epochs, iterations=epochs * per_epoch, bs=learn.dls.train.bs,
-               lr=lr or SCHEDULES[schedule]['lr'], loc_lr_mult=loc_lr_mult if spec.has_st else 1., seed=kwargs.get('seed', 0),
-               fresh=kwargs.get('fresh', False), n_train=len(learn.dls.train.dataset), params=n_params(learn.model),
-               hardware=hardware(), seconds=round(secs, 1), test_error=round(100 * err, 2), torch=torch.__version__, date=now())
-    if results:
-        try: append_record(rec, results)
-        except Exception as e: failed.append(e)
-    if failed: raise failed[0]   # after doing what could be done: the record survives a failed export, and the reverse
-    return rec
+    return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress,
+                          data_version=DATA_VERSIONS.get(spec.dataset, 1), seed=kwargs.get('seed', 0), fresh=kwargs.get('fresh', False))
 
 # %% ../../nbs/20_distorted_mnist.ipynb #39157b9f
 TABLE1_RUNS = ([RunSpec('rts', m, t) for m, t in [('st-cnn', 'affine'), ('st-cnn', 'projective'), ('st-cnn', 'tps'), ('fcn', None),
@@ -187,17 +140,8 @@ TABLE1_RUNS = ([RunSpec('rts', m, t) for m, t in [('st-cnn', 'affine'), ('st-cnn
 
 def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=1., seed=0, models='models', **kwargs):
     "Run each `RunSpec` of `runs` not yet in `results` at this budget, exporting learners to `models`"
-    new = []
-    for spec in runs:
-        budget = dict(epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult if spec.has_st else 1.)
-        same = dict(budget, data_version=DATA_VERSIONS.get(spec.dataset, 1))  # a record on older data does not count
-        if any(RunSpec.from_record(r) == spec and all(r.get(k, 1 if k == 'data_version' else None) == v for k, v in same.items()) for r in read_records(results)): continue
-        print(f"{spec.name} on {spec.dataset.upper()}", flush=True)
-        fn = Path(models) / f"{spec.stem}.pkl" if models else None
-        if fn: fn.parent.mkdir(parents=True, exist_ok=True)
-        new.append(run_experiment(spec.dataset, spec.model, spec.transform, results=results, progress=False, export=fn, **budget, **kwargs))
-        print(f"  test error {new[-1]['test_error']}% in {new[-1]['seconds']} s", flush=True)
-    return new
+    run = lambda spec, **kw: run_experiment(spec.dataset, spec.model, spec.transform, **kw, **kwargs)
+    return run_missing(runs, run, results, models, DATA_VERSIONS, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult)
 
 # %% ../../nbs/20_distorted_mnist.ipynb #eede2431
 def st_wins(st_learn, base_learn, kind, n=6):
