@@ -78,6 +78,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                                         'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.localised': ( 'colocalisation.html#localised',
                                                                                                     'stn_nb/experiments/colocalisation.py'),
+                                                   'stn_nb.experiments.colocalisation.offline_jshtml': ( 'colocalisation.html#offline_jshtml',
+                                                                                                         'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.reproduce_colocalisation': ( 'colocalisation.html#reproduce_colocalisation',
                                                                                                                    'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.run_colocalisation': ( 'colocalisation.html#run_colocalisation',

@@ -56,6 +56,18 @@ def error_shown(page):
         return el.querySelector('.stn-theta-readout').textContent;
     }""", [st, img, esm])
 
+def animation_plays(page, html):
+    "Play the matplotlib animation (Fig. 4's optimisation) on `html` and check that its frame changes, without a kernel"
+    page.goto(html.as_uri())
+    anim = page.locator('.animation').first
+    anim.wait_for(timeout=30_000)
+    img = anim.locator('img').first
+    n = len(page.content().split('data:image/png;base64')) - 1
+    src0 = img.get_attribute('src')
+    anim.locator('button[title="Play"]').first.click()
+    page.wait_for_function('([el, s]) => el.src !== s', arg=[img.element_handle(), src0], timeout=10_000)
+    return f"{html.name}: the animation ({n} embedded frames) plays, its frame changed"
+
 def check(out_dir=root / '_docs', shots=root / '_docs' / 'screenshots'):
     outside, errors, report = [], [], []
     shots.mkdir(parents=True, exist_ok=True)
@@ -97,6 +109,7 @@ def check(out_dir=root / '_docs', shots=root / '_docs' / 'screenshots'):
                 shot = shots / f'{name}-{i}-{kind}.png'
                 ex.screenshot(path=str(shot))
                 report.append(f"{name}.html {kind}: {what}, θ {[round(t0[a], 3) for a in moved]} -> {[round(t1[a], 3) for a in moved]}, canvas changed ({shot.name})")
+        report.append(animation_plays(page, out_dir / 'colocalisation.html'))
         shown = error_shown(page)
         assert shown.startswith('error: '), shown
         report.append(f"a θ of the wrong length is reported in the view: {shown!r}")
@@ -104,6 +117,6 @@ def check(out_dir=root / '_docs', shots=root / '_docs' / 'screenshots'):
     assert not outside, f"the pages requested outside addresses: {outside}"
     assert not errors, errors
     print('\n'.join(report))
-    print(f"site check passed: {len(report) - 1} explorers on {len(PAGES)} pages, 0 outside requests; screenshots in {shots}")
+    print(f"site check passed: {len(report) - 2} explorers and one animation on {len(PAGES)} pages, 0 outside requests; screenshots in {shots}")
 
 if __name__ == '__main__': check(*map(Path, sys.argv[1:]))

@@ -26,7 +26,7 @@ from fastai.torch_core import set_seed
 __all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'RESULTS', 'check_digit', 'colocalisation_data', 'show_boxes', 'theta_boxes',
            'localised', 'Encoder', 'digit_encoder', 'triplet_hinge', 'coloc_loc', 'CoLocaliser', 'colocalised',
            'colocalisation_learner', 'run_colocalisation', 'reproduce_colocalisation', 'table_5', 'show_steps',
-           'animate_boxes']
+           'animate_boxes', 'offline_jshtml']
 
 # %% ../../nbs/22_colocalisation.ipynb #4313bbcd
 COLOC_SIZE, N_CLUTTER, DIGIT_SIZE = 84, 16, 28
@@ -229,7 +229,7 @@ def show_steps(history, x, boxes, idx=(0, 1, 2), steps=None, grid_gen=None, figs
     return axs
 
 def animate_boxes(history, x, boxes, idx=range(8), grid_gen=None, interval=150, dpi=50):
-    "The recorded optimisation as a matplotlib animation: boxes on images `idx`, and the share of all images localised; `.to_jshtml()` plays it anywhere"
+    "The recorded optimisation as a matplotlib animation: boxes on images `idx`, and the share of all images localised; `offline_jshtml` plays it anywhere"
     import matplotlib.pyplot as plt, matplotlib.patches as patches
     from matplotlib.animation import FuncAnimation
     idx = list(idx)
@@ -251,3 +251,12 @@ def animate_boxes(history, x, boxes, idx=range(8), grid_gen=None, interval=150, 
     anim = FuncAnimation(fig, frame, frames=len(history), interval=interval)
     plt.close(fig)
     return anim
+
+_GLYPHS = {'fast-backward': '⏮', 'step-backward': '◂', 'play': '▶', 'pause': '⏸', 'step-forward': '▸', 'fast-forward': '⏭', 'minus': '−', 'plus': '+'}
+
+def offline_jshtml(anim, **kwargs):
+    "`anim.to_jshtml(**kwargs)` without its one outside request (Font Awesome from a CDN): the buttons show text glyphs, so the page works offline"
+    import re
+    html = re.sub(r'<link rel="stylesheet"\s+href="https://[^"]*font-awesome[^"]*">', '', anim.to_jshtml(**kwargs))
+    css = ''.join(f'.anim-buttons .fa-{k}::before{{content:"{v}"}}' for k, v in _GLYPHS.items())
+    return '<style>.anim-buttons .fa{font-style:normal;display:inline-block}.fa-flip-horizontal{transform:scaleX(-1)}' + css + '</style>' + html
