@@ -98,7 +98,7 @@ class GridGenerator(nn.Module):
         "`forward` for a valid θ `(N, n_params)` and size `(H', W')`: no checks"
         H, W = size
         pts = base_grid(size, theta.device, theta.dtype).view(1, H * W, 2)
-        return self._transform(theta, pts.expand(len(theta), -1, -1)).view(-1, H, W, 2)
+        return self._transform(theta, pts).view(-1, H, W, 2)  # G broadcast over the batch: no constant N when traced
     def fused(self, theta):
         "`(mode, θ', eps)` if the GPU sampler computes this map itself ('affine' θ' `(N, 6)`, 'projective' `(N, 8)`), else None"
         return None
@@ -173,8 +173,11 @@ class ControlPointGrid(GridGenerator):
     def _grid(self, theta, size):
         H, W = size
         key = (H, W, theta.device, theta.dtype)
-        if key not in self._cache: self._cache[key] = self.weights(base_grid(size, theta.device, theta.dtype).view(H * W, 2))
-        return (self._cache[key] @ theta.view(-1, self.n_params // 2, 2)).view(-1, H, W, 2)
+        Wg = self._cache.get(key)
+        if Wg is None:
+            Wg = self.weights(base_grid(size, theta.device, theta.dtype).view(H * W, 2))
+            if not torch.compiler.is_exporting(): self._cache[key] = Wg  # an exported graph keeps no state
+        return (Wg @ theta.view(-1, self.n_params // 2, 2)).view(-1, H, W, 2)
     def _apply(self, fn, *args, **kwargs):
         self._cache = {}
         return super()._apply(fn, *args, **kwargs)

@@ -89,6 +89,20 @@ class STLearner(Learner):
         titles = [f'{p}' + ('' if ys is None else f' ({y})') for p, y in zip(preds.tolist(), [None] * len(preds) if ys is None else ys.tolist())]
         return show_transformed(xs.cpu(), sts[0].theta.cpu() if sts else None, V, sts[0].grid_gen if sts else None, titles, figsize)
 
+# %% ../nbs/11_learner.ipynb #045aa8dd
+@patch
+def predict(self:STLearner, item):
+    "`(class, class index, probabilities, [θ of each transformer])` for one input `item` `(C, H, W)`"
+    if not isinstance(item, torch.Tensor) or item.ndim != 3: raise ValueError(f"`item` must be one image (C, H, W) as a tensor, got {tuple(getattr(item, 'shape', ())) or type(item).__name__}")
+    dev = next(self.model.parameters()).device
+    with torch.no_grad(), evaluating(self.model):
+        out = self.model(item[None].to(dev).float())
+        thetas = [st.theta[0].cpu() for st in self.transformers]
+    probs = getattr(self.loss_func, 'activation', lambda o: o.softmax(-1))(out)[0].cpu()
+    idx = probs.argmax()
+    vocab = getattr(self.dls, 'vocab', None)
+    return (vocab[idx] if vocab is not None else idx.item()), idx, probs, thetas
+
 # %% ../nbs/11_learner.ipynb #91997ddb
 def load_st_learner(fname, cpu=True):
     "fastai's `load_learner` for a learner you exported, without the pickle reminder"

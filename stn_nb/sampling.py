@@ -185,6 +185,7 @@ def device_memory(device):
 
 def check_memory(U, size):
     "Refuse an output `(N, C, H', W')` (with its grid) larger than the memory of `U`'s device, before allocating it"
+    if torch.compiler.is_compiling(): return size  # a traced batch is symbolic: no guard on its size
     need = U.shape[0] * size[0] * size[1] * (U.shape[1] * U.element_size() + 8)
     have = device_memory(U.device)
     if need > have: raise ValueError(f"`size` {tuple(size)} needs {need / 2**30:.1f} GiB for V and its grid, more than the {have / 2**30:.1f} GiB of {U.device}")

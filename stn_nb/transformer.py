@@ -108,7 +108,7 @@ def forward(self:SpatialTransformer, U, return_theta=False):
     if self.n_tfms > 1: U = U[:, None].expand(N, self.n_tfms, *U.shape[1:]).reshape(N * self.n_tfms, *U.shape[1:])
     V = _warp(U, theta, self.grid_gen, size, self.kernel, self.padding, resolve_backend(self.backend, U))
     theta = theta.view(N, self.n_tfms, -1) if self.n_tfms > 1 else theta
-    self.theta = theta.detach()
+    if not torch.compiler.is_exporting(): self.theta = theta.detach()  # an exported graph keeps no state
     V = V.view(N, self.n_tfms * C, *V.shape[-2:])
     return (V, theta) if return_theta else V
 
