@@ -4,21 +4,35 @@
 
 # %% ../nbs/30_cli.ipynb #5cc046f6
 from __future__ import annotations
-import sys
+import os, sys, torch
 from pathlib import Path
 from typing import Annotated
 from fastcore.script import call_parse, store_true
-from .results import check_budget, check_results_file, check_writable
+from .results import check_budget, check_results_file, check_writable, check_precision
 from .experiments import distorted_mnist, mnist_addition
 
 # %% auto #0
-__all__ = ['usage_error', 'stn_train']
+__all__ = ['usage_error', 'check_device', 'stn_train']
 
 # %% ../nbs/30_cli.ipynb #6ede8f0b
 def usage_error(e):
     "Print `error: <e>` on one line and exit with status 2, as argparse does for a malformed argument"
     print(f"error: {e}", file=sys.stderr)
     sys.exit(2)
+
+def check_device(device, distributed=False):
+    "The torch device to train on: `device` checked ('cpu', 'cuda', 'cuda:N'), and a launcher present iff `distributed`"
+    world, local = int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
+    if distributed and world < 2: raise ValueError("`distributed` needs several processes: start with `accelerate launch --num_processes N` or `torchrun --nproc-per-node N`")
+    if world > 1 and not distributed: raise ValueError(f"started by a launcher with WORLD_SIZE={world}: add --distributed, or each process would train and record on its own")
+    try: dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    except RuntimeError: raise ValueError(f"`device` must be 'cpu', 'cuda' or 'cuda:N', got {device!r}") from None
+    if dev.type not in ('cpu', 'cuda'): raise ValueError(f"`device` must be 'cpu', 'cuda' or 'cuda:N', got {device!r}")
+    if dev.type == 'cuda':
+        if not torch.cuda.is_available(): raise ValueError(f"`device` {device!r}: CUDA is not available here")
+        if distributed and dev.index is None: dev = torch.device('cuda', local)  # one GPU per process
+        if (dev.index or 0) >= torch.cuda.device_count(): raise ValueError(f"`device` {device!r}: only {torch.cuda.device_count()} CUDA devices")
+    return str(dev)
 
 @call_parse
 def stn_train(kind:Annotated[str, "distortion of Table 1 (r, rts, p, e or tc), or 'addition' for Table 4", {'opt': False, 'nargs': '?'}]='rts',
@@ -34,7 +48,11 @@ def stn_train(kind:Annotated[str, "distortion of Table 1 (r, rts, p, e or tc), o
               fresh:store_true=False,    # draw new training distortions (addition: new pairs) every epoch
               n_train:int=None,          # train on the first N digits only
               results:str=None,          # JSON file the record is appended to (default results/distorted_mnist.json or results/mnist_addition.json; '' for none)
-              export:str=None):          # where to save the learner (default models/<run>.pkl, e.g. models/rts-st-cnn-affine.pkl; '' for none)
+              export:str=None,           # where to save the learner (default models/<run>.pkl, e.g. models/rts-st-cnn-affine.pkl; '' for none)
+              device:str=None,           # cpu, cuda or cuda:N (default: cuda when available; cuda:LOCAL_RANK when distributed)
+              precision:str=None,        # mixed precision on CUDA: fp16 or bf16 (fastai's to_fp16/to_bf16)
+              distributed:store_true=False, # data-parallel over the processes of `accelerate launch` or `torchrun`; rank 0 records and exports
+              quiet:store_true=False):   # no progress bars or epoch table: only the result lines
     "Train a model of the paper's Table 1 (distorted MNIST) or Table 4 (MNIST addition) and print its test error"
     addition = str(kind).lower() == 'addition'
     exp = mnist_addition if addition else distorted_mnist
@@ -45,13 +63,17 @@ def stn_train(kind:Annotated[str, "distortion of Table 1 (r, rts, p, e or tc), o
         if schedule not in ('paper', 'modern'): raise ValueError(f"`schedule` must be 'paper' or 'modern', got {schedule!r}")
         results = str(exp.RESULTS) if results is None else results
         export = f"models/{spec.stem}.pkl" if export is None else export
-        if results: check_results_file(results)
+        device = check_device(device, distributed)
+        check_precision(precision, device)
+        if results: check_results_file(results)  # these two make folders: last
         if export: check_writable(export, 'export')
     except ValueError as e: usage_error(e)
     budget = dict(epochs=None if iters else epochs, iters=iters, schedule=schedule, lr=lr, loc_lr_mult=loc_lr_mult, results=results or None,
-                  export=export or None, bs=bs, seed=seed, fresh=fresh, n_train=n_train)
+                  export=export or None, bs=bs, seed=seed, fresh=fresh, n_train=n_train, device=device, precision=precision,
+                  distributed=distributed, progress=not quiet)
     if addition: rec = mnist_addition.run_addition(spec.model, spec.transform, **budget)
     else: rec = distorted_mnist.run_experiment(spec.dataset, spec.model, spec.transform, **budget)
+    if rec is None: return None  # a process of a distributed run other than rank 0: it trained, rank 0 reports
     print(f"{spec.name} on {spec.dataset.upper()}: test error {rec['test_error']:.2f}% "
           f"after {rec['iterations']} iterations ({rec['seconds']:.0f} s on {rec['hardware']})")
     if export: print(f"learner saved to {export}")

@@ -279,9 +279,16 @@ class TensorData:
 
 class TensorDL(DataLoader):
     "A fastai `DataLoader` over a `TensorData` that slices whole batches at once"
+    def before_iter(self):
+        super().before_iter()
+        if self.shuffle and hasattr(self.dataset, 'new_epoch'): self.dataset.new_epoch()
+    def create_batches(self, samps):
+        "Whole batches of the sample indices `samps`, for fastai's own iteration (`DistributedDL` hands each process its share of them)"
+        idx = torch.as_tensor(list(samps), dtype=torch.long)
+        n = len(idx) // self.bs * self.bs if self.drop_last else len(idx)
+        for i in range(0, n, self.bs): yield tuple(t[idx[i:i + self.bs]] for t in self.dataset.tensors)
     def __iter__(self):
         self.randomize(); self.before_iter()
-        if self.shuffle and hasattr(self.dataset, 'new_epoch'): self.dataset.new_epoch()
         idx = torch.randperm(self.n, generator=torch.Generator().manual_seed(self.rng.randint(0, 2**62))) if self.shuffle else None
         for i in range(len(self)):
             sl = slice(i * self.bs, (i + 1) * self.bs)

@@ -8,15 +8,18 @@ from .transformer import SpatialTransformer
 import warnings
 from contextlib import contextmanager
 import numpy as np, torch
-from fastcore.basics import patch
+from fastcore.basics import patch, store_attr
+from fastcore.foundation import L
+from .grids import regular_points
 from fastai.learner import Learner, load_learner
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, SchedNo, combine_scheds  # also gives Learner its fit_one_cycle
 from fastai.optimizer import SGD, Adam
+from fastai.distributed import DistributedDL, num_distrib  # also gives Learner its distrib_ctx
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner',
-           'load_st_learner']
+           'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner']
 
 # %% ../nbs/11_learner.ipynb #c8d869a4
 def transformers(model):
@@ -44,7 +47,7 @@ def fit_schedule(self:Learner, n_epoch, schedule=None, lr=None, loc_lr_mult=1., 
     if schedule not in SCHEDULES: raise ValueError(f"`schedule` must be one of {list(SCHEDULES)}, got {schedule!r}")
     lr = SCHEDULES[schedule]['lr'] if lr is None else lr
     lrs = np.array([lr * loc_lr_mult, lr])
-    if schedule == 'paper': self.fit(n_epoch, cbs=[step_schedule(lrs)] + list(cbs or []), **kwargs)
+    if schedule == 'paper': self.fit(n_epoch, cbs=[step_schedule(lrs), *L(cbs)], **kwargs)  # `cbs`: one callback or several, as fastai takes them
     else: self.fit_one_cycle(n_epoch, lrs, cbs=cbs, **kwargs)
 
 # %% ../nbs/11_learner.ipynb #ad8ea2e1
@@ -72,6 +75,11 @@ class ThetaRecorder(Callback):
         if not sts: return
         with torch.no_grad(), evaluating(self.model): V = sts[0](self.xs.to(next(self.model.parameters()).device))
         self.history.append((self.train_iter, sts[0].theta.cpu(), V.cpu()))
+        self.grid_gen = sts[0].grid_gen
+    def animate(self, **kwargs):
+        "The recorded training as an animation (`viz.animate_theta`): inputs with T_θ(G), outputs V; `viz.offline_jshtml` plays it anywhere"
+        from stn_nb.viz import animate_theta
+        return animate_theta(self.history, self.xs, self.grid_gen, **kwargs)
 
 # %% ../nbs/11_learner.ipynb #43c483c6
 class STLearner(Learner):
@@ -89,6 +97,37 @@ class STLearner(Learner):
         titles = [f'{p}' + ('' if ys is None else f' ({y})') for p, y in zip(preds.tolist(), [None] * len(preds) if ys is None else ys.tolist())]
         return show_transformed(xs.cpu(), sts[0].theta.cpu() if sts else None, V, sts[0].grid_gen if sts else None, titles, figsize)
 
+# %% ../nbs/11_learner.ipynb #8287baae
+class CollapseWarning(UserWarning):
+    "A spatial transformer degenerated during training"
+
+_ADVICE = ("Usual fixes: a smaller learning rate for the localisation nets (`fit_schedule(..., loc_lr_mult=0.1)`, App. A.4), "
+           "a smaller base rate, and inputs whose background is 0 (zero padding must mean background).")
+
+class CollapseMonitor(Callback):
+    "Warn (`CollapseWarning`, once per transformer and kind per fit) when a transformer degenerates: θ not finite, output mostly empty, scale running away"
+    order = 61
+    def __init__(self, every=10, min_inside=0.25, max_scale=4., min_scale=0.05): store_attr()
+    def before_fit(self): self.warned = set()
+    def after_batch(self):
+        if not self.training or self.train_iter % self.every: return
+        for k, st in enumerate(transformers(self.model)):
+            if st.theta is not None: self._check(k, st.grid_gen, st.theta.reshape(-1, st.grid_gen.n_params).float())
+    def _warn(self, k, kind, what):
+        if (k, kind) in self.warned: return
+        self.warned.add((k, kind))
+        warnings.warn(f"spatial transformer {k} at iteration {self.train_iter}: {what}. {_ADVICE}", CollapseWarning, stacklevel=2)
+    def _check(self, k, gen, theta):
+        if not bool(torch.isfinite(theta).all()): return self._warn(k, 'nan', 'θ is not finite (inf or NaN)')
+        pts = regular_points(5, theta.device, theta.dtype)[None]
+        with torch.no_grad(): src = gen._transform(theta, pts.expand(len(theta), -1, -1))
+        inside = (src.abs() <= 1).all(-1).float().mean(1).median().item()
+        spread = lambda p: (p - p.mean(-2, keepdim=True)).pow(2).sum(-1).mean(-1).sqrt()
+        scale = (spread(src) / spread(pts)).median().item()
+        if inside < self.min_inside: self._warn(k, 'outside', f'only {inside:.0%} of its sampling grid falls inside the input: the output is almost empty')
+        if scale > self.max_scale: self._warn(k, 'zoom-out', f'its grid spans {scale:.1f}× the input (zooming out: the content shrinks to a dot)')
+        elif scale < self.min_scale: self._warn(k, 'zoom-in', f'its grid spans {scale:.3f}× the input (zooming onto a few pixels)')
+
 # %% ../nbs/11_learner.ipynb #045aa8dd
 @patch
 def predict(self:STLearner, item):
@@ -102,6 +141,25 @@ def predict(self:STLearner, item):
     idx = probs.argmax()
     vocab = getattr(self.dls, 'vocab', None)
     return (vocab[idx] if vocab is not None else idx.item()), idx, probs, thetas
+
+# %% ../nbs/11_learner.ipynb #a314f4a5
+class AnyBackendDL(DistributedDL):
+    "fastai's `DistributedDL`, broadcasting the batch order over the process group's backend (gloo: CPU tensors; NCCL: CUDA)"
+    def _broadcast(self, t, rank):
+        t = torch.tensor(t, dtype=torch.long, device='cuda' if torch.distributed.get_backend() == 'nccl' else 'cpu')
+        torch.distributed.broadcast(t, rank)
+        return t.cpu().tolist()
+
+@patch
+@contextmanager
+def distributed(self:Learner, **kwargs):
+    "fastai's `distrib_ctx` (`**kwargs` go to accelerate's `Accelerator`) on CPUs (gloo) as on GPUs (NCCL); a no-op outside a launcher"
+    loaders = list(self.dls.loaders)
+    if getattr(self.dls.device, 'type', self.dls.device) in (None, 'cpu'): kwargs.setdefault('cpu', True)  # accelerate: gloo, no GPU
+    if num_distrib() > 1: self.dls.loaders = [dl if isinstance(dl, DistributedDL) else AnyBackendDL(dl) for dl in loaders]
+    try:
+        with self.distrib_ctx(**kwargs): yield self
+    finally: self.dls.loaders = loaders
 
 # %% ../nbs/11_learner.ipynb #91997ddb
 def load_st_learner(fname, cpu=True):

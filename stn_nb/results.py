@@ -8,13 +8,14 @@ import contextlib, dataclasses, datetime, fcntl, json, os, platform, re, tempfil
 from pathlib import Path
 import pandas as pd, torch
 from fastcore.xtras import ContextManagers
+from fastai.distributed import num_distrib, rank_distrib
 from .grids import transform_name, PAPER_LABELS
 from .learner import SCHEDULES  # also gives Learner its fit_schedule
 
 # %% auto #0
 __all__ = ['PAPER_TABLES', 'DATA_OF', 'RunSpec', 'hardware', 'now', 'read_records', 'append_record', 'check_budget',
-           'check_writable', 'check_results_file', 'fit_and_record', 'run_missing', 'load_results', 'current_data',
-           'results_table', 'check_claims']
+           'check_writable', 'check_precision', 'check_results_file', 'fit_and_record', 'run_missing', 'load_results',
+           'current_data', 'results_table', 'check_claims']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -101,6 +102,13 @@ def check_writable(path, name):
     if path.is_dir(): raise ValueError(f"`{name}` {str(path)!r} is a folder, not a file")
     return path
 
+def check_precision(precision, device=None):
+    "Validate a mixed-precision choice: None, 'fp16' or 'bf16', the last two on a CUDA `device` (fastai's autocast is CUDA's)"
+    if precision not in (None, 'fp16', 'bf16'): raise ValueError(f"`precision` must be 'fp16', 'bf16' or None, got {precision!r}")
+    if precision and (device is None or torch.device(device).type != 'cuda'):
+        raise ValueError(f"`precision` {precision!r} needs a CUDA device (fastai's to_{precision} autocasts on CUDA), got {device}")
+    return precision
+
 def check_results_file(path):
     "Raise unless `path` is absent or a JSON list of records, and writable"
     try: recs = read_records(path)
@@ -119,17 +127,26 @@ def fit_and_record(learn,             # the learner of `spec`, built and not yet
                    results=None,      # JSON file the record is appended to; None for none
                    export=None,       # file to save the learner to (fastai `export`); None for none
                    progress=True,     # show fastai's progress bars
+                   distributed=False, # data-parallel over the processes of `accelerate launch`/`torchrun` (`Learner.distributed`); rank 0 records
+                   precision=None,    # mixed precision on CUDA: 'fp16' or 'bf16' (fastai's `to_fp16`/`to_bf16`); None for float32
                    **extra):          # more fields of the record (seed, data_version, ...)
-    "Train `learn` for a budget, measure its error (its first metric) on `dls.valid`, export it and record the run; returns the record"
-    per_epoch = len(learn.dls.train)
-    if per_epoch == 0: raise ValueError(f"the training set ({len(learn.dls.train.dataset)}) is smaller than a batch ({learn.dls.train.bs}): nothing to train on")
+    "Train `learn` for a budget, measure its error (its first metric) on `dls.valid`, export it and record the run; returns the record (None on ranks > 0)"
+    check_precision(precision, learn.dls.device)
+    world = max(1, num_distrib()) if distributed else 1
+    per_epoch = -(-len(learn.dls.train) // world)  # iterations per epoch of each process
+    if len(learn.dls.train) == 0: raise ValueError(f"the training set ({len(learn.dls.train.dataset)}) is smaller than a batch ({learn.dls.train.bs}): nothing to train on")
     epochs = max(1, round(iters / per_epoch)) if iters is not None else epochs or 1
     loc_lr_mult = loc_lr_mult if spec.has_st else 1.
+    if precision: getattr(learn, f'to_{precision}')()
     t0 = time.time()
     with ContextManagers([] if progress else [learn.no_bar(), learn.no_logging()]):
-        learn.fit_schedule(epochs, schedule, lr, loc_lr_mult)
+        if distributed:  # the last epoch's validation, which fastai shards over the processes and gathers
+            with learn.distributed(): learn.fit_schedule(epochs, schedule, lr, loc_lr_mult)
+            err = float(learn.recorder.values[-1][2])
+        else: learn.fit_schedule(epochs, schedule, lr, loc_lr_mult)
         secs = time.time() - t0
-        err = float(learn.validate()[1])
+        if distributed and rank_distrib() > 0: return None  # rank 0 exports and records, once
+        if not distributed: err = float(learn.validate()[1])
     failed = []
     if export:
         try: learn.export(Path(export).absolute())
@@ -138,7 +155,8 @@ def fit_and_record(learn,             # the learner of `spec`, built and not yet
     rec = dict(**spec.as_record(), **{k: v for k, v in extra.items() if k not in ('seed', 'fresh')}, schedule=schedule, epochs=epochs,
                iterations=epochs * per_epoch, bs=learn.dls.train.bs, lr=lr or SCHEDULES[schedule]['lr'], loc_lr_mult=loc_lr_mult,
                seed=extra.get('seed', 0), fresh=extra.get('fresh', False), n_train=len(learn.dls.train.dataset), params=n_params,
-               hardware=hardware(), seconds=round(secs, 1), test_error=round(100 * err, 2), torch=torch.__version__, date=now())
+               hardware=hardware(), processes=world, precision=precision or 'fp32', seconds=round(secs, 1), test_error=round(100 * err, 2),
+               torch=torch.__version__, date=now())
     if results:
         try: append_record(rec, results)
         except Exception as e: failed.append(e)

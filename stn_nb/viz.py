@@ -11,7 +11,8 @@ from .grids import check_size
 from .sampling import warp
 
 # %% auto #0
-__all__ = ['letter_f', 'edge_grid', 'show_grid', 'show_warp', 'show_transformed']
+__all__ = ['letter_f', 'edge_grid', 'grid_pixels', 'show_grid', 'show_warp', 'show_transformed', 'offline_jshtml',
+           'animate_theta']
 
 # %% ../nbs/05_viz.ipynb #4f85d73a
 def letter_f(size=(28, 28)):
@@ -31,14 +32,19 @@ def _img(img):
     img = torch.as_tensor(img).detach().float().cpu()
     return img.permute(1, 2, 0).squeeze(-1) if img.ndim == 3 else img
 
+def grid_pixels(theta, grid_gen, img_size, size=(9, 9)):
+    "T_θ(G) of a coarse `size` grid for one θ, as x and y pixel coordinates `(rows, cols)` of an input of `img_size` (a CPU `grid_gen`)"
+    H, W = img_size
+    theta = torch.as_tensor(theta, dtype=torch.float32).detach().cpu().view(1, -1)
+    g = grid_gen.transform_points(theta, edge_grid(size)).view(*check_size(size), 2)
+    return (g[..., 0] + 1) * W / 2 - 0.5, (g[..., 1] + 1) * H / 2 - 0.5
+
 def show_grid(img, theta, grid_gen, size=(9, 9), ax=None, color='r', title=None, figsize=(2.5, 2.5)):
     "Draw T_θ(G) for a coarse target grid of `size` over `img` `(H, W)` or `(C, H, W)`, in the input's pixel coordinates"
     if ax is None: _, ax = plt.subplots(figsize=figsize)
     img = _img(img)
     H, W = img.shape[:2]
-    theta = torch.as_tensor(theta, dtype=torch.float32).detach().cpu().view(1, -1)
-    g = copy.deepcopy(grid_gen).cpu().transform_points(theta, edge_grid(size)).view(*check_size(size), 2)
-    x, y = (g[..., 0] + 1) * W / 2 - 0.5, (g[..., 1] + 1) * H / 2 - 0.5
+    x, y = grid_pixels(theta, copy.deepcopy(grid_gen).cpu(), (H, W), size)
     ax.imshow(img, cmap='gray', extent=(-0.5, W - 0.5, H - 0.5, -0.5))
     ax.plot(x, y, color=color, lw=0.8); ax.plot(x.T, y.T, color=color, lw=0.8)
     ax.set_xlim(-0.5 - W / 4, W - 0.5 + W / 4); ax.set_ylim(H - 0.5 + H / 4, -0.5 - H / 4)
@@ -80,3 +86,46 @@ def show_transformed(xs,            # inputs `(n, C, H, W)`
         show_grid(xs[i], thetas[i], grid_gen, ax=axs[0, i], title=title)
         _show_img(axs[1, i], V[i, :1])
     return axs
+
+# %% ../nbs/05_viz.ipynb #2e810b5b
+_GLYPHS = {'fast-backward': '⏮', 'step-backward': '◂', 'play': '▶', 'pause': '⏸', 'step-forward': '▸', 'fast-forward': '⏭', 'minus': '−', 'plus': '+'}
+
+def offline_jshtml(anim, **kwargs):
+    "`anim.to_jshtml(**kwargs)` without its one outside request (Font Awesome from a CDN): the buttons show text glyphs, so the page works offline"
+    import re
+    html = re.sub(r'<link rel="stylesheet"\s+href="https://[^"]*font-awesome[^"]*">', '', anim.to_jshtml(**kwargs))
+    css = ''.join(f'.anim-buttons .fa-{k}::before{{content:"{v}"}}' for k, v in _GLYPHS.items())
+    return '<style>.anim-buttons .fa{font-style:normal;display:inline-block}.fa-flip-horizontal{transform:scaleX(-1)}' + css + '</style>' + html
+
+# %% ../nbs/05_viz.ipynb #80637698
+def animate_theta(history,       # (iteration, θ `(n, n_params)`, V `(n, C, H', W')`) per recording: `ThetaRecorder.history`
+                  xs,            # the recorded inputs `(n, C, H, W)`
+                  grid_gen,      # the transformer's grid generator
+                  interval=200,  # milliseconds per frame
+                  dpi=60,        # pixels per inch of the frames: the size of the file
+                  size=(5, 5)):  # the target grid drawn, (rows, cols)
+    "Training as a matplotlib animation: inputs with T_θ(G) on top, outputs V below, a frame per recording; `offline_jshtml` plays it anywhere"
+    from matplotlib.animation import FuncAnimation
+    if not history: raise ValueError("`history` is empty: record with `ThetaRecorder` during a fit first")
+    n, gen = len(xs), copy.deepcopy(grid_gen).cpu()
+    fig, axs = plt.subplots(2, n, figsize=(1.1 * n, 2.4), dpi=dpi, squeeze=False)
+    H, W = xs.shape[-2:]
+    lines, outs = [], []
+    for i in range(n):
+        x, y = grid_pixels(history[0][1][i], gen, (H, W), size)
+        axs[0, i].imshow(_img(xs[i]), cmap='gray', extent=(-0.5, W - 0.5, H - 0.5, -0.5))
+        lines.append(axs[0, i].plot(x, y, 'r', lw=0.8) + axs[0, i].plot(x.T, y.T, 'r', lw=0.8))
+        axs[0, i].set_xlim(-0.5 - W / 4, W - 0.5 + W / 4); axs[0, i].set_ylim(H - 0.5 + H / 4, -0.5 - H / 4)
+        outs.append(axs[1, i].imshow(_img(history[0][2][i, :1]), cmap='gray', vmin=0, vmax=1))
+        for ax in axs[:, i]: ax.set_xticks([]); ax.set_yticks([])
+    title = fig.suptitle('', fontsize=9)
+    def frame(k):
+        it, thetas, V = history[k][:3]
+        for i in range(n):
+            x, y = grid_pixels(thetas[i], gen, (H, W), size)
+            for l, (a, b) in zip(lines[i], [*zip(x.T, y.T), *zip(x, y)]): l.set_data(a, b)
+            outs[i].set_data(_img(V[i, :1]).clamp(0, 1))
+        title.set_text(f'iteration {it}')
+    anim = FuncAnimation(fig, frame, frames=len(history), interval=interval)
+    plt.close(fig)
+    return anim

@@ -9,6 +9,7 @@ from ..sampling import warp
 from ..transformer import SpatialTransformer, spec_layers
 from ..data import CORNERS, load_mnist, translate_clutter, cache_dir, save_atomic, load_cache, fingerprint, TensorData, TensorDL
 from ..learner import STLearner, ThetaRecorder, SCHEDULES
+from ..viz import offline_jshtml
 from ..results import append_record, read_records, hardware, now, check_results_file, check_writable
 from .distorted_mnist import cnn_classifier, fit_width
 import time, torch, torch.nn as nn, torch.nn.functional as F
@@ -26,7 +27,7 @@ from fastai.torch_core import set_seed
 __all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'RESULTS', 'check_digit', 'colocalisation_data', 'show_boxes', 'theta_boxes',
            'localised', 'Encoder', 'digit_encoder', 'triplet_hinge', 'coloc_loc', 'CoLocaliser', 'colocalised',
            'colocalisation_learner', 'run_colocalisation', 'reproduce_colocalisation', 'table_5', 'show_steps',
-           'animate_boxes', 'offline_jshtml']
+           'animate_boxes']
 
 # %% ../../nbs/22_colocalisation.ipynb #4313bbcd
 COLOC_SIZE, N_CLUTTER, DIGIT_SIZE = 84, 16, 28
@@ -251,12 +252,3 @@ def animate_boxes(history, x, boxes, idx=range(8), grid_gen=None, interval=150, 
     anim = FuncAnimation(fig, frame, frames=len(history), interval=interval)
     plt.close(fig)
     return anim
-
-_GLYPHS = {'fast-backward': '⏮', 'step-backward': '◂', 'play': '▶', 'pause': '⏸', 'step-forward': '▸', 'fast-forward': '⏭', 'minus': '−', 'plus': '+'}
-
-def offline_jshtml(anim, **kwargs):
-    "`anim.to_jshtml(**kwargs)` without its one outside request (Font Awesome from a CDN): the buttons show text glyphs, so the page works offline"
-    import re
-    html = re.sub(r'<link rel="stylesheet"\s+href="https://[^"]*font-awesome[^"]*">', '', anim.to_jshtml(**kwargs))
-    css = ''.join(f'.anim-buttons .fa-{k}::before{{content:"{v}"}}' for k, v in _GLYPHS.items())
-    return '<style>.anim-buttons .fa{font-style:normal;display:inline-block}.fa-flip-horizontal{transform:scaleX(-1)}' + css + '</style>' + html

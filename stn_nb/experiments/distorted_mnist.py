@@ -122,6 +122,8 @@ def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 't
                    results=RESULTS,     # JSON file the record is appended to; None for none
                    export=None,         # file to save the learner to (fastai `export`); None for none
                    progress=True,       # show fastai's progress bars
+                   distributed=False,   # data-parallel over the processes of a launcher (`fit_and_record`)
+                   precision=None,      # 'fp16' or 'bf16' on CUDA; None for float32
                    **kwargs):
     "Train one model of Table 1 for `epochs` (or `iters` iterations), record its test error; returns the record"
     spec = run_spec(kind, model, transform)
@@ -129,7 +131,7 @@ def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 't
     if results: check_results_file(results)
     if export: check_writable(export, 'export')
     learn = distorted_mnist_learner(spec.dataset, spec.model, spec.transform, schedule, **kwargs)
-    return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress,
+    return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision,
                           data_version=DATA_VERSIONS.get(spec.dataset, 1), seed=kwargs.get('seed', 0), fresh=kwargs.get('fresh', False))
 
 # %% ../../nbs/20_distorted_mnist.ipynb #39157b9f

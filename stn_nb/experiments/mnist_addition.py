@@ -140,6 +140,8 @@ def run_addition(model='2xst-fcn',    # one of `ADDITION_MODELS`
                  results=RESULTS,     # JSON file the record is appended to; None for none
                  export=None,         # file to save the learner to (fastai `export`); None for none
                  progress=True,       # show fastai's progress bars
+                 distributed=False,   # data-parallel over the processes of a launcher (`fit_and_record`)
+                 precision=None,      # 'fp16' or 'bf16' on CUDA; None for float32
                  **kwargs):
     "Train one model of Table 4 for `epochs` (or `iters` iterations), record its test error; returns the record"
     spec = addition_spec(model, transform)
@@ -147,7 +149,7 @@ def run_addition(model='2xst-fcn',    # one of `ADDITION_MODELS`
     if results: check_results_file(results)
     if export: check_writable(export, 'export')
     learn = mnist_addition_learner(spec.model, spec.transform, schedule, **kwargs)
-    return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress,
+    return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision,
                           seed=kwargs.get('seed', 0), fresh=kwargs.get('fresh', False))
 
 # %% ../../nbs/21_mnist_addition.ipynb #20d986dc
