@@ -4,13 +4,14 @@
 
 # %% ../nbs/01_sampling.ipynb #ec53f27a
 from __future__ import annotations
-import functools, importlib, os, torch, torch.nn.functional as F
+import functools, importlib, math, os, torch, torch.nn.functional as F
 from .grids import *
 from .grids import check_size, check_tensor, check_finite
 
 # %% auto #0
 __all__ = ['KERNELS', 'PADDINGS', 'LOW_PRECISION', 'COORD_LIMIT', 'BACKENDS', 'FUSED_WARPS', 'unnormalize', 'clip', 'reflect',
-           'source_index', 'taps', 'torch_grads', 'ReferenceSample', 'bounded', 'triton_kernels', 'sample', 'warp']
+           'source_index', 'taps', 'torch_grads', 'ReferenceSample', 'bounded', 'triton_kernels', 'sample', 'warp',
+           'shrink_factor', 'gaussian_taps', 'prefilter']
 
 # %% ../nbs/01_sampling.ipynb #7b2dbb6a
 def unnormalize(g, size):
@@ -211,19 +212,57 @@ def warp(U,                  # input feature map `(N, C, H, W)`
          size=None,          # output size (H', W'); U's size if None
          kernel='bilinear',  # sampling kernel, 'bilinear' or 'nearest'
          padding='zeros',    # 'zeros', 'border' or 'reflection'
-         backend='auto'):    # sampler backend, see `sample`
+         backend='auto',     # sampler backend, see `sample`
+         antialias=False):   # low-pass U where T_θ shrinks it (`prefilter`; beyond the paper)
     "V = sample(U, T_θ(G)): transform `U` by θ (fused into one kernel where the backend and generator allow)"
     grid_gen = AffineGrid() if grid_gen is None else grid_gen
     if not isinstance(grid_gen, GridGenerator): raise TypeError(f"`grid_gen` must be a GridGenerator, got {type(grid_gen).__name__}")
     check_U(U); theta = check_coords(grid_gen.check_theta(theta), 'theta', U)
     check_choice(kernel, 'kernel', KERNELS); check_choice(padding, 'padding', PADDINGS)
     size = check_memory(U, grid_gen.check_out_size(U.shape[-2:] if size is None else size))
-    return _warp(U, theta, grid_gen, size, kernel, padding, resolve_backend(backend, U))
+    return _warp(U, theta, grid_gen, size, kernel, padding, resolve_backend(backend, U), antialias)
 
-def _warp(U, theta, grid_gen, size, kernel, padding, backend):
+def _warp(U, theta, grid_gen, size, kernel, padding, backend, antialias=False):
     "`warp` for valid arguments and a resolved `backend`: no checks. θ and the grid in float32 at least, even under autocast"
     with torch.autocast(U.device.type, enabled=False):
         theta = theta if theta.dtype in (torch.float32, torch.float64) else theta.float()
+        if antialias: U = prefilter(U, theta, grid_gen, size, padding)
         fused = grid_gen.fused(theta) if backend in FUSED_WARPS else None
         if fused is not None: return FUSED_WARPS[backend](U, *fused, size, kernel, padding)
         return BACKENDS[backend](U, bounded(grid_gen._grid(theta, size)), kernel, padding)
+
+# %% ../nbs/01_sampling.ipynb #4524f17a
+def shrink_factor(theta,     # θ `(N, n_params)`
+                  grid_gen,  # its grid generator
+                  in_size,   # input size (H, W)
+                  out_size,  # output size (H', W')
+                  n=8):      # target points per side where the Jacobian is measured
+    "Input pixels one output pixel of T_θ spans, per sample `(N,)`: √|det J| in pixels, averaged over n×n target points"
+    (H, W), (Ho, Wo) = in_size, out_size
+    p = regular_points(n, theta.device, theta.dtype)[None] * (1 - 1 / max(Ho, Wo))
+    steps = torch.tensor([[2 / Wo, 0.], [0., 2 / Ho]], device=theta.device, dtype=theta.dtype)
+    s0, sx, sy = grid_gen._transform(theta, torch.cat([p, p + steps[0], p + steps[1]], 1)).split(n * n, 1)
+    px = torch.tensor([W / 2, H / 2], device=theta.device, dtype=theta.dtype)
+    dx, dy = (sx - s0) * px, (sy - s0) * px
+    return (dx[..., 0] * dy[..., 1] - dx[..., 1] * dy[..., 0]).abs().mean(1).sqrt()
+
+# %% ../nbs/01_sampling.ipynb #6ceff69b
+_PAD_MODES = {'zeros': 'constant', 'border': 'replicate', 'reflection': 'reflect'}
+
+def gaussian_taps(sigma, radius):
+    "Normalised 1-D Gaussian weights `(N, 2·radius+1)` for σ `(N,)` in pixels; σ → 0 gives the unit impulse"
+    x = torch.arange(-radius, radius + 1, device=sigma.device, dtype=sigma.dtype)
+    w = torch.exp(-0.5 * (x / sigma.clamp_min(1e-3)[:, None]) ** 2)
+    return w / w.sum(1, keepdim=True)
+
+def prefilter(U, theta, grid_gen, size, padding='zeros'):
+    "U `(N, C, H, W)` low-passed for T_θ: a Gaussian of σ = (f - 1)/2 input pixels per sample, f = `shrink_factor`; differentiable in U and θ"
+    N, C, H, W = U.shape
+    sigma = ((shrink_factor(theta, grid_gen, (H, W), size) - 1) / 2).clamp_min(0)
+    r = min(math.ceil(3 * float(sigma.detach().max())), H - 1, W - 1)  # one sync: the support the widest Gaussian needs
+    if r < 1: return U
+    k = gaussian_taps(sigma, r).to(U.dtype).repeat_interleave(C, 0)[:, None, None]  # (N·C, 1, 1, 2r+1)
+    x, mode = U.reshape(1, N * C, H, W), _PAD_MODES[padding]
+    x = F.conv2d(F.pad(x, (r, r, 0, 0), mode=mode), k, groups=N * C)
+    x = F.conv2d(F.pad(x, (0, 0, r, r), mode=mode), k.transpose(2, 3), groups=N * C)
+    return x.view(N, C, H, W)

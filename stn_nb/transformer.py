@@ -75,7 +75,8 @@ class SpatialTransformer(nn.Module):
                  padding='zeros',     # 'zeros', 'border' or 'reflection'
                  n_feats=None,        # features `loc` outputs; read off `loc` if None
                  n_tfms=1,            # θs one `loc` predicts; their outputs are concatenated on channels
-                 backend='auto'):     # sampler backend, see `sample`
+                 backend='auto',      # sampler backend, see `sample`
+                 antialias=False):    # low-pass U where T_θ shrinks it (`prefilter` of `01_sampling`; beyond the paper)
         super().__init__()
         if not isinstance(loc, nn.Module): raise TypeError(f"`loc` must be an nn.Module, got {type(loc).__name__}")
         grid_gen = AffineGrid() if grid_gen is None else grid_gen
@@ -83,7 +84,7 @@ class SpatialTransformer(nn.Module):
         if not isinstance(n_tfms, int) or n_tfms < 1: raise ValueError(f"`n_tfms` must be a positive int, got {n_tfms!r}")
         check_choice(kernel, 'kernel', KERNELS); check_choice(padding, 'padding', PADDINGS); check_choice(backend, 'backend', ('auto', *BACKENDS))
         size = None if size is None else grid_gen.check_out_size(size)
-        store_attr('loc,grid_gen,size,kernel,padding,n_tfms,backend')
+        store_attr('loc,grid_gen,size,kernel,padding,n_tfms,backend,antialias')
         self.n_feats = loc_features(loc) if n_feats is None else n_feats
         self.fc_theta = nn.Linear(self.n_feats, n_tfms * grid_gen.n_params)
         self.init_identity()
@@ -106,7 +107,7 @@ def forward(self:SpatialTransformer, U, return_theta=False):
     if theta.dtype in LOW_PRECISION: theta = theta.float()  # under autocast: θ and the grid stay float32
     size = check_memory(U, self.size or self.grid_gen.check_out_size(U.shape[-2:]))  # shapes only: no sync
     if self.n_tfms > 1: U = U[:, None].expand(N, self.n_tfms, *U.shape[1:]).reshape(N * self.n_tfms, *U.shape[1:])
-    V = _warp(U, theta, self.grid_gen, size, self.kernel, self.padding, resolve_backend(self.backend, U))
+    V = _warp(U, theta, self.grid_gen, size, self.kernel, self.padding, resolve_backend(self.backend, U), getattr(self, 'antialias', False))
     theta = theta.view(N, self.n_tfms, -1) if self.n_tfms > 1 else theta
     if not torch.compiler.is_exporting(): self.theta = theta.detach()  # an exported graph keeps no state
     V = V.view(N, self.n_tfms * C, *V.shape[-2:])

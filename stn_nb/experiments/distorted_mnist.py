@@ -17,9 +17,9 @@ from fastai.torch_core import set_seed
 from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['MODELS', 'POOLED', 'RESULTS', 'TABLE1_RUNS', 'fcn_classifier', 'cnn_classifier', 'n_params', 'run_spec',
-           'model_maker', 'build_model', 'fit_width', 'param_table', 'distorted_mnist_learner', 'run_experiment',
-           'reproduce', 'st_wins', 'loop_overhead']
+__all__ = ['MODELS', 'POOLED', 'RESULTS', 'TABLE1_RUNS', 'AA_RESULTS', 'AA_VARIANTS', 'fcn_classifier', 'cnn_classifier',
+           'n_params', 'run_spec', 'model_maker', 'build_model', 'fit_width', 'param_table', 'distorted_mnist_learner',
+           'run_experiment', 'reproduce', 'st_wins', 'loop_overhead', 'antialias_study', 'antialias_table']
 
 # %% ../../nbs/20_distorted_mnist.ipynb #60b61d2d
 MODELS = ('fcn', 'cnn', 'st-fcn', 'st-cnn')
@@ -45,7 +45,9 @@ def run_spec(kind, model='st-cnn', transform='affine') -> RunSpec:
     if spec.model not in MODELS: raise ValueError(f"`model` must be one of {MODELS}, got {model!r}")
     return spec
 
-def model_maker(kind, model='st-cnn', transform='affine'):
+def model_maker(kind, model='st-cnn', transform='affine',
+                st_downsample=False, # RTS, TC: the transformer samples at half size, instead of 2×2 pooling its full-size output
+                antialias=False):    # the transformer low-passes where it shrinks (`prefilter`; beyond the paper)
     "The function `width → model` of a model of Table 1 for distortion `kind`"
     spec = run_spec(kind, model, transform)
     size = SIZES[spec.dataset]
@@ -55,14 +57,14 @@ def model_maker(kind, model='st-cnn', transform='affine'):
         layers = []
         if spec.has_st:
             loc = (fcn_loc if spec.base.model == 'fcn' else cnn_loc)(size)
-            layers.append(SpatialTransformer(loc, grid_generator(spec.transform), size=size))
-            if spec.dataset in POOLED: layers.append(nn.AvgPool2d(2))
+            layers.append(SpatialTransformer(loc, grid_generator(spec.transform), size=csize if st_downsample else size, antialias=antialias))
+            if spec.dataset in POOLED and not st_downsample: layers.append(nn.AvgPool2d(2))
         return nn.Sequential(*layers, *classifier(csize, w))
     return make
 
-def build_model(kind, model='st-cnn', transform='affine', width=None):
-    "A model of Table 1 for distortion `kind`; `width` of the classifier, else chosen to total ~400k parameters"
-    make = model_maker(kind, model, transform)
+def build_model(kind, model='st-cnn', transform='affine', width=None, **kwargs):
+    "A model of Table 1 for distortion `kind`; `width` of the classifier, else chosen to total ~400k parameters; `kwargs` to `model_maker`"
+    make = model_maker(kind, model, transform, **kwargs)
     return make(width or fit_width(make))
 
 def fit_width(make, target=400_000, lo=4, hi=2048):
@@ -97,13 +99,15 @@ def distorted_mnist_learner(kind='rts',        # distortion: 'r', 'rts', 'p', 'e
                             fresh=False,       # draw new training distortions every epoch
                             n_train=None,      # use only the first `n_train` training digits
                             device=None,       # 'cuda' when available, else 'cpu', if None
+                            st_downsample=False, # RTS, TC: the transformer samples at half size (no 2×2 pooling after it)
+                            antialias=False,   # the transformer low-passes where it shrinks (beyond the paper)
                             **kwargs):
     "A fastai `STLearner` for one experiment of Table 1"
     if schedule not in SCHEDULES: raise ValueError(f"`schedule` must be one of {list(SCHEDULES)}, got {schedule!r}")
     set_seed(seed, reproducible=True)
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
     dls = distorted_mnist_dls(kind, bs=bs, seed=data_seed, fresh=fresh, device=device, n_train=n_train)
-    net = build_model(kind, model, transform) if isinstance(model, str) else model
+    net = build_model(kind, model, transform, st_downsample=st_downsample, antialias=antialias) if isinstance(model, str) else model
     return STLearner(dls, net.to(device), loss_func=nn.CrossEntropyLoss(), opt_func=SCHEDULES[schedule]['opt_func'],
                      metrics=error_rate, splitter=st_splitter, **kwargs)
 
@@ -132,7 +136,8 @@ def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 't
     if export: check_writable(export, 'export')
     learn = distorted_mnist_learner(spec.dataset, spec.model, spec.transform, schedule, **kwargs)
     return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision,
-                          data_version=DATA_VERSIONS.get(spec.dataset, 1), seed=kwargs.get('seed', 0), fresh=kwargs.get('fresh', False))
+                          data_version=DATA_VERSIONS.get(spec.dataset, 1), seed=kwargs.get('seed', 0), fresh=kwargs.get('fresh', False),
+                          **{k: kwargs[k] for k in ('st_downsample', 'antialias') if kwargs.get(k)})
 
 # %% ../../nbs/20_distorted_mnist.ipynb #39157b9f
 TABLE1_RUNS = ([RunSpec('rts', m, t) for m, t in [('st-cnn', 'affine'), ('st-cnn', 'projective'), ('st-cnn', 'tps'), ('fcn', None),
@@ -179,3 +184,33 @@ def loop_overhead(kind='rts', model='st-cnn', transform='aff', n=10_000, bs=256,
             t0 = time.perf_counter(); f(); times[k].append(time.perf_counter() - t0)
     best = {k: min(v) for k, v in times.items()}
     return dict(plain_s=round(best['plain'], 3), fastai_s=round(best['fastai'], 3), ratio=round(best['fastai'] / best['plain'], 3))
+
+# %% ../../nbs/20_distorted_mnist.ipynb #ed98b0a4
+AA_RESULTS = Path('results') / 'antialias.json'
+AA_VARIANTS = {'ST, then 2×2 pooling (Table 1)': {}, 'ST samples at ½': dict(st_downsample=True), 'ST samples at ½, antialias': dict(st_downsample=True, antialias=True)}
+
+def _aa_variant(rec):
+    "The `AA_VARIANTS` name of a record"
+    key = (rec.get('st_downsample') == True, rec.get('antialias') == True)
+    return next(k for k, v in AA_VARIANTS.items() if key == (v.get('st_downsample', False), v.get('antialias', False)))
+
+def antialias_study(kinds=('rts', 'tc'), model='st-cnn', transform='affine', epochs=3, seeds=(0,), results=AA_RESULTS, **kwargs):
+    "Train every variant of `AA_VARIANTS` on each of `kinds` at one budget, skipping what `results` already holds; returns the new records"
+    new = []
+    for kind in kinds:
+        for seed in seeds:
+            for name, v in AA_VARIANTS.items():
+                if any((r['dataset'], r['model'], r['epochs'], r['seed'], r.get('data_version', 1), _aa_variant(r)) == (kind, model, epochs, seed, DATA_VERSIONS.get(kind, 1), name)
+                       for r in read_records(results)): continue
+                print(f"{kind.upper()} {name}, seed {seed}", flush=True)
+                new.append(run_experiment(kind, model, transform, epochs=epochs, seed=seed, results=results, progress=False, **v, **kwargs))
+    return new
+
+def antialias_table(path=AA_RESULTS):
+    "Test error (%) per variant (rows) and dataset (columns): mean ± std over seeds (n seeds)"
+    import pandas as pd
+    df = pd.DataFrame(read_records(path))
+    if df.empty: raise ValueError(f"no records in {path}: run `antialias_study` first")
+    df['variant'] = [_aa_variant(r) for r in df.to_dict('records')]
+    cell = lambda e: f"{e.mean():.2f} ± {e.std():.2f} (n={len(e)})" if len(e) > 1 else f"{e.mean():.2f} (n=1)"
+    return df.pivot_table(index='variant', columns='dataset', values='test_error', aggfunc=cell).reindex(list(AA_VARIANTS))
