@@ -164,6 +164,7 @@ def st_wins(st_learn, base_learn, kind, n=6):
 # %% ../../nbs/20_distorted_mnist.ipynb #46a9044d
 def loop_overhead(kind='rts', model='st-cnn', transform='aff', n=10_000, bs=256, reps=3):
     "Seconds per epoch of a plain PyTorch loop and of fastai's `fit`, same model, data and optimiser; and their ratio"
+    import time
     from functools import partial
     from fastai.optimizer import OptimWrapper
     x, y = distorted_mnist(kind, 'train')
