@@ -161,6 +161,7 @@ def reproduce_addition(runs=TABLE4_RUNS, results=RESULTS, epochs=10, schedule='m
 # %% ../../nbs/21_mnist_addition.ipynb #claims_fn
 def addition_claims(path=RESULTS, **budget):
     "The orderings of Table 4 the paper states, each checked on the records of `path` at one budget"
+    import pandas as pd
     df = load_results(path, **budget)
     err = dict(zip(df.name, df.test_error))
     rows = []
