@@ -8,6 +8,7 @@ import os, sys, torch
 from pathlib import Path
 from typing import Annotated
 from fastcore.script import call_parse, store_true
+from fastai.distributed import num_distrib
 from .results import check_budget, check_results_file, check_writable, check_precision
 from .experiments import distorted_mnist, mnist_addition
 
@@ -22,7 +23,7 @@ def usage_error(e):
 
 def check_device(device, distributed=False):
     "The torch device to train on: `device` checked ('cpu', 'cuda', 'cuda:N'), and a launcher present iff `distributed`"
-    world, local = int(os.environ.get('WORLD_SIZE', 1)), int(os.environ.get('LOCAL_RANK', 0))
+    world, local = max(1, num_distrib()), int(os.environ.get('LOCAL_RANK', 0))
     if distributed and world < 2: raise ValueError("`distributed` needs several processes: start with `torchrun --nproc-per-node N --no-python stn-train ...` (or `accelerate launch --multi_gpu --num_processes N` on GPUs)")
     if world > 1 and not distributed: raise ValueError(f"started by a launcher with WORLD_SIZE={world}: add --distributed, or each process would train and record on its own")
     try: dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))

@@ -132,21 +132,19 @@ def fit_and_record(learn,             # the learner of `spec`, built and not yet
                    **extra):          # more fields of the record (seed, data_version, ...)
     "Train `learn` for a budget, measure its error (its first metric) on `dls.valid`, export it and record the run; returns the record (None on ranks > 0)"
     check_precision(precision, learn.dls.device)
+    if len(learn.dls.train) == 0: raise ValueError(f"the training set ({len(learn.dls.train.dataset)}) is smaller than a batch ({learn.dls.train.bs}): nothing to train on")
     world = max(1, num_distrib()) if distributed else 1
     per_epoch = -(-len(learn.dls.train) // world)  # iterations per epoch of each process
-    if len(learn.dls.train) == 0: raise ValueError(f"the training set ({len(learn.dls.train.dataset)}) is smaller than a batch ({learn.dls.train.bs}): nothing to train on")
     epochs = max(1, round(iters / per_epoch)) if iters is not None else epochs or 1
     loc_lr_mult = loc_lr_mult if spec.has_st else 1.
     if precision: getattr(learn, f'to_{precision}')()
     t0 = time.time()
     with ContextManagers([] if progress else [learn.no_bar(), learn.no_logging()]):
-        if distributed:  # the last epoch's validation, which fastai shards over the processes and gathers
-            with learn.distributed(): learn.fit_schedule(epochs, schedule, lr, loc_lr_mult)
-            err = float(learn.recorder.values[-1][2])
-        else: learn.fit_schedule(epochs, schedule, lr, loc_lr_mult)
+        with ContextManagers([learn.distributed()] if distributed else []): learn.fit_schedule(epochs, schedule, lr, loc_lr_mult)
         secs = time.time() - t0
         if distributed and rank_distrib() > 0: return None  # rank 0 exports and records, once
-        if not distributed: err = float(learn.validate()[1])
+        # distributed: the last epoch's validation, which fastai sharded over the processes and gathered (a validate() on rank 0 alone would wait for the others)
+        err = float(learn.recorder.values[-1][2] if distributed else learn.validate()[1])
     failed = []
     if export:
         try: learn.export(Path(export).absolute())
