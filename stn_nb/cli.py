@@ -10,7 +10,8 @@ from typing import Annotated
 from fastcore.script import call_parse, store_true
 from fastai.distributed import num_distrib
 from .results import check_budget, check_results_file, check_writable, check_precision
-from .experiments import distorted_mnist, mnist_addition
+from .learner import SCHEDULES
+from .experiments import distorted_mnist, mnist_addition, svhn, cub
 
 # %% auto #0
 __all__ = ['usage_error', 'check_device', 'stn_train']
@@ -36,15 +37,19 @@ def check_device(device, distributed=False):
     return str(dev)
 
 @call_parse
-def stn_train(kind:Annotated[str, "distortion of Table 1 (r, rts, p, e or tc), or 'addition' for Table 4", {'opt': False, 'nargs': '?'}]='rts',
+def stn_train(kind:Annotated[str, "distortion of Table 1 (r, rts, p, e or tc), 'addition' for Table 4, 'svhn' for Table 2, or 'cub' for Table 3", {'opt': False, 'nargs': '?'}]='rts',
               model:str=None,            # Table 1: fcn, cnn, st-fcn or st-cnn (default); addition: fcn, cnn, st-fcn or 2xst-fcn (default)
               transform:str='affine',    # ST transformation: affine, projective or tps (aff, proj)
               epochs:int=3,              # epochs to train
               iters:int=None,            # iterations to train (overrides --epochs)
-              schedule:str='modern',     # 'paper' (SGD 0.01, ÷10 after each third) or 'modern' (Adam, one-cycle)
-              bs:int=256,                # batch size
+              schedule:str='modern',     # 'paper' (SGD 0.01, ÷10 after each third), 'paper-svhn' (÷10 after each fifth) or 'modern' (Adam, one-cycle)
+              bs:int=None,               # batch size (default 256; svhn: 128, A.4's)
               lr:float=None,             # base learning rate (default: the schedule's)
-              loc_lr_mult:float=1.,      # learning-rate multiplier of the localisation nets
+              loc_lr_mult:float=None,    # learning-rate multiplier of the localisation nets (default 1; svhn: 0.1, A.4's)
+              size:int=None,             # svhn: 64 (tight crops, default) or 128 (loose crops); cub: 224 or 448 (default; the CNN: 224)
+              width:float=1.,            # svhn: multiplier of the classifier's filters and units (1 is A.4's)
+              data:str=None,             # svhn: the folder of SVHN format 1 (default $STN_NB_SVHN), or 'proxy' for the MNIST sequences; cub: the CUB_200_2011 folder (default $STN_NB_CUB)
+              pretrained:store_true=False, # cub: start from GoogLeNet's ImageNet weights (fetched by torchvision), the new layers trained alone for one epoch first
               seed:int=0,                # seed of the weights and the batch order
               fresh:store_true=False,    # draw new training distortions (addition: new pairs) every epoch
               n_train:int=None,          # train on the first N digits only
@@ -54,26 +59,39 @@ def stn_train(kind:Annotated[str, "distortion of Table 1 (r, rts, p, e or tc), o
               precision:str=None,        # mixed precision on CUDA: fp16 or bf16 (fastai's to_fp16/to_bf16)
               distributed:store_true=False, # data-parallel over the processes of `accelerate launch` or `torchrun`; rank 0 records and exports
               quiet:store_true=False):   # no progress bars or epoch table: only the result lines
-    "Train a model of the paper's Table 1 (distorted MNIST) or Table 4 (MNIST addition) and print its test error"
-    addition = str(kind).lower() == 'addition'
-    exp = mnist_addition if addition else distorted_mnist
+    "Train a model of the paper's Table 1 (distorted MNIST), Table 4 (MNIST addition) or Table 2 (SVHN, or its MNIST proxy) and print its test error"
+    kind = str(kind).lower()
+    exp = {'addition': mnist_addition, 'svhn': svhn, 'cub': cub}.get(kind, distorted_mnist)
+    bs, loc_lr_mult = bs or {'svhn': 128, 'cub': 32}.get(kind, 256), loc_lr_mult if loc_lr_mult is not None else (0.1 if kind == 'svhn' else 1.)
     try:  # every argument, before anything is made or trained
-        if addition: spec = mnist_addition.addition_spec(model or '2xst-fcn', transform)
+        if kind == 'addition': spec = mnist_addition.addition_spec(model or '2xst-fcn', transform)
+        elif kind == 'svhn':
+            if data is None and not os.environ.get('STN_NB_SVHN'): raise ValueError("svhn needs --data: the folder of SVHN format 1 (or set STN_NB_SVHN), or --data proxy for the MNIST proxy")
+            data = data or os.environ['STN_NB_SVHN']
+            if data != 'proxy': svhn.svhn_root(data)
+            spec = svhn.svhn_spec_of(model or 'st-cnn-multi', size or 64, data); svhn.svhn_spec(width)
+        elif kind == 'cub':
+            model = model or '2xst-cnn'
+            spec = cub.cub_spec(model, size or (224 if model == 'cnn' else 448)); cub.cub_root(data)
         else: spec = distorted_mnist.run_spec(kind, model or 'st-cnn', transform)
         check_budget(None if iters else epochs, iters, lr, loc_lr_mult, bs, n_train)
-        if schedule not in ('paper', 'modern'): raise ValueError(f"`schedule` must be 'paper' or 'modern', got {schedule!r}")
+        if schedule not in SCHEDULES: raise ValueError(f"`schedule` must be one of {list(SCHEDULES)}, got {schedule!r}")
         results = str(exp.RESULTS) if results is None else results
         export = f"models/{spec.stem}.pkl" if export is None else export
         device = check_device(device, distributed)
         check_precision(precision, device)
         if results: check_results_file(results)  # these two make folders: last
         if export: check_writable(export, 'export')
-    except ValueError as e: usage_error(e)
+    except (ValueError, FileNotFoundError) as e: usage_error(e)
     budget = dict(epochs=None if iters else epochs, iters=iters, schedule=schedule, lr=lr, loc_lr_mult=loc_lr_mult, results=results or None,
-                  export=export or None, bs=bs, seed=seed, fresh=fresh, n_train=n_train, device=device, precision=precision,
+                  export=export or None, bs=bs, seed=seed, n_train=n_train, device=device, precision=precision,
                   distributed=distributed, progress=not quiet)
-    if addition: rec = mnist_addition.run_addition(spec.model, spec.transform, **budget)
-    else: rec = distorted_mnist.run_experiment(spec.dataset, spec.model, spec.transform, **budget)
+    if kind == 'svhn': rec = svhn.run_svhn(spec.model, size or 64, data, width, **budget)
+    elif kind == 'cub':
+        budget.pop('loc_lr_mult')
+        rec = cub.run_cub(spec.model, int(spec.dataset.split('-')[1]), data, pretrained, **budget)
+    elif kind == 'addition': rec = mnist_addition.run_addition(spec.model, spec.transform, fresh=fresh, **budget)
+    else: rec = distorted_mnist.run_experiment(spec.dataset, spec.model, spec.transform, fresh=fresh, **budget)
     if rec is None: return None  # a process of a distributed run other than rank 0: it trained, rank 0 reports
     print(f"{spec.name} on {spec.dataset.upper()}: test error {rec['test_error']:.2f}% "
           f"after {rec['iterations']} iterations ({rec['seconds']:.0f} s on {rec['hardware']})")

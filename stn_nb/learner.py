@@ -38,16 +38,19 @@ def step_schedule(lr=0.01, n_steps=3, div=10.):
     return ParamScheduler({'lr': combine_scheds([1 / n_steps] * n_steps, [SchedNo(lr / div**i, lr / div**i) for i in range(n_steps)])})
 
 # %% ../nbs/11_learner.ipynb #c3290d8f
-SCHEDULES = {'paper': dict(opt_func=SGD, lr=0.01), 'modern': dict(opt_func=Adam, lr=2e-3)}
+SCHEDULES = {'paper': dict(opt_func=SGD, lr=0.01, n_steps=3),       # App. A.3: ÷10 every 50k of 150k iterations
+             'paper-svhn': dict(opt_func=SGD, lr=0.01, n_steps=5),  # App. A.4: ÷10 every 80k of 400k iterations
+             'modern': dict(opt_func=Adam, lr=2e-3)}
 
 @patch
 def fit_schedule(self:Learner, n_epoch, schedule=None, lr=None, loc_lr_mult=1., cbs=None, **kwargs):
-    "Train `n_epoch` epochs with `schedule` ('paper' or 'modern'), base rate `lr` (the schedule's if None), the localisation nets at `loc_lr_mult`·lr"
+    "Train `n_epoch` epochs with `schedule` (a key of `SCHEDULES`), base rate `lr` (the schedule's if None), the localisation nets at `loc_lr_mult`·lr"
     schedule = schedule or ('paper' if self.opt_func is SGD else 'modern')
     if schedule not in SCHEDULES: raise ValueError(f"`schedule` must be one of {list(SCHEDULES)}, got {schedule!r}")
     lr = SCHEDULES[schedule]['lr'] if lr is None else lr
     lrs = np.array([lr * loc_lr_mult, lr])
-    if schedule == 'paper': self.fit(n_epoch, cbs=[step_schedule(lrs), *L(cbs)], **kwargs)  # `cbs`: one callback or several, as fastai takes them
+    n_steps = SCHEDULES[schedule].get('n_steps')
+    if n_steps: self.fit(n_epoch, cbs=[step_schedule(lrs, n_steps), *L(cbs)], **kwargs)  # `cbs`: one callback or several, as fastai takes them
     else: self.fit_one_cycle(n_epoch, lrs, cbs=cbs, **kwargs)
 
 # %% ../nbs/11_learner.ipynb #ad8ea2e1

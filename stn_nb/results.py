@@ -19,6 +19,7 @@ __all__ = ['PAPER_TABLES', 'DATA_OF', 'RunSpec', 'hardware', 'now', 'read_record
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
+_VARIANT = re.compile(r'^(.*?(?:fcn|cnn))-([a-z]+)$')  # 'st-cnn-multi': an architecture and a named variant of it (SVHN's Single, Multi)
 
 @dataclasses.dataclass(frozen=True)
 class RunSpec:
@@ -35,12 +36,18 @@ class RunSpec:
     @property
     def base(self) -> RunSpec:
         "The same network without its transformers: the model an ST model is compared with"
-        return RunSpec(self.dataset, _ST.sub('', self.model))
+        return RunSpec(self.dataset, _ST.sub('', self.arch))
     @property
     def name(self) -> str:
         "The paper's name: 'CNN', 'ST-CNN Aff', '2×ST-FCN TPS'"
-        m = re.sub(r'^(\d+)x', r'\1×', self.model).upper()
+        m = re.sub(r'^(\d+)x', r'\1×', self.arch).upper() + (f' {self.variant.title()}' if self.variant else '')
         return f"{m} {PAPER_LABELS[self.transform]}" if self.has_st else m
+    @property
+    def arch(self) -> str: return _VARIANT.sub(r'\1', self.model)
+    @property
+    def variant(self) -> str|None:
+        m = _VARIANT.match(self.model)
+        return m[2] if m else None
     @property
     def stem(self) -> str:
         "A file name for this run's artefacts: 'rts-st-cnn-affine'"
@@ -218,7 +225,10 @@ PAPER_TABLES = {  # % test error as printed in the paper
     'mnist_addition': {  # Table 4 (left)
         'FCN': dict(addition=47.7), 'CNN': dict(addition=14.7),
         'ST-FCN Aff': dict(addition=22.6), 'ST-FCN Proj': dict(addition=18.5), 'ST-FCN TPS': dict(addition=19.1),
-        '2×ST-FCN Aff': dict(addition=9.0), '2×ST-FCN Proj': dict(addition=5.9), '2×ST-FCN TPS': dict(addition=5.8)}}
+        '2×ST-FCN Aff': dict(addition=9.0), '2×ST-FCN Proj': dict(addition=5.9), '2×ST-FCN TPS': dict(addition=5.8)},
+    'svhn': {  # Table 2 (left): sequence error, 64px and 128px crops; A.4: every transformer affine
+        'CNN': {'svhn-64': 4.0, 'svhn-128': 5.6}, 'ST-CNN Single Aff': {'svhn-64': 3.7, 'svhn-128': 3.9},
+        'ST-CNN Multi Aff': {'svhn-64': 3.6, 'svhn-128': 3.9}}}
 
 DATA_OF = {'distorted_mnist': 'stn_nb.data'}  # the module whose `DATA_VERSIONS` says which data each experiment's records must be on
 
