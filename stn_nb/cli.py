@@ -49,6 +49,7 @@ def stn_train(kind:Annotated[str, "distortion of Table 1 (r, rts, p, e or tc), '
               size:int=None,             # svhn: 64 (tight crops, default) or 128 (loose crops); cub: 224 or 448 (default; the CNN: 224)
               width:float=1.,            # svhn: multiplier of the classifier's filters and units (1 is A.4's)
               data:str=None,             # svhn: the folder of SVHN format 1 (default $STN_NB_SVHN), or 'proxy' for the MNIST sequences; cub: the CUB_200_2011 folder (default $STN_NB_CUB)
+              n_valid:int=5000,          # svhn: training images held out for validation (A.4: 5,000)
               pretrained:store_true=False, # cub: start from GoogLeNet's ImageNet weights (fetched by torchvision), the new layers trained alone for one epoch first
               seed:int=0,                # seed of the weights and the batch order
               fresh:store_true=False,    # draw new training distortions (addition: new pairs) every epoch
@@ -86,7 +87,7 @@ def stn_train(kind:Annotated[str, "distortion of Table 1 (r, rts, p, e or tc), '
     budget = dict(epochs=None if iters else epochs, iters=iters, schedule=schedule, lr=lr, loc_lr_mult=loc_lr_mult, results=results or None,
                   export=export or None, bs=bs, seed=seed, n_train=n_train, device=device, precision=precision,
                   distributed=distributed, progress=not quiet)
-    if kind == 'svhn': rec = svhn.run_svhn(spec.model, size or 64, data, width, **budget)
+    if kind == 'svhn': rec = svhn.run_svhn(spec.model, size or 64, data, width, **budget, **({} if data == 'proxy' else {'svhn_kw': dict(n_valid=n_valid)}))
     elif kind == 'cub':
         budget.pop('loc_lr_mult')
         rec = cub.run_cub(spec.model, int(spec.dataset.split('-')[1]), data, pretrained, **budget)
