@@ -29,7 +29,7 @@ __all__ = ['BOX_FIELDS', 'CROPS', 'MAX_DIGITS', 'NULL', 'SVHN_URL', 'SVHN_CNN', 
            'ink_boxes', 'mnist_sequences', 'svhn_data', 'svhn_dls', 'svhn_learner', 'svhn_spec_of', 'run_svhn',
            'reproduce_svhn', 'time_steps', 'step_times', 'svhn_table', 'svhn_claims', 'st_corners', 'show_svhn']
 
-# %% ../../nbs/23_svhn.ipynb #2979d2d3
+# %% ../../nbs/23_svhn.ipynb #3a16472b
 def _h5_numbers(f, ds):
     "One bbox field as floats: the number stored in place, or a column of references to one number each"
     import h5py
@@ -45,7 +45,7 @@ def read_digit_struct(fn, progress=True):
     out = []
     with h5py.File(fn, 'r') as f:
         names, bboxes = f['digitStruct']['name'], f['digitStruct']['bbox']
-        for i in progress_bar(range(len(names)), leave=False, display=progress):
+        for i in (progress_bar(range(len(names)), leave=False) if progress else range(len(names))):
             name = ''.join(map(chr, f[names[i, 0]][()].ravel()))
             g = f[bboxes[i, 0]]
             boxes = np.array([_h5_numbers(f, g[k]) for k in BOX_FIELDS], dtype=np.float32).T
@@ -124,11 +124,12 @@ def svhn_split_dir(root, split, cache=None):
     if not (out / split / 'digitStruct.mat').exists(): raise FileNotFoundError(f"{tgz} did not unpack to {split}/digitStruct.mat: is it SVHN format 1?")
     return out / split
 
-# %% ../../nbs/23_svhn.ipynb #f845f95b
+# %% ../../nbs/23_svhn.ipynb #3d0a7741
 def preprocess_split(d, size=64, progress=True):
     "Crops uint8 `(N, 3, size, size)`, labels `(N, 5)` and the number of images dropped (more than 5 digits) of one split folder"
     xs, ys, dropped = [], [], 0
-    for name, boxes, labels in progress_bar(read_digit_struct(d / 'digitStruct.mat', progress), leave=False, display=progress):
+    recs = read_digit_struct(d / 'digitStruct.mat', progress)
+    for name, boxes, labels in (progress_bar(recs, leave=False) if progress else recs):
         y = encode_labels(labels)
         if y is None: dropped += 1; continue
         with Image.open(d / name) as img: xs.append(crop_sequence(img, boxes, size))
