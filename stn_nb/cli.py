@@ -4,14 +4,14 @@
 
 # %% ../nbs/30_cli.ipynb #5cc046f6
 from __future__ import annotations
-import os, sys, torch
+import importlib, os, sys, torch
 from pathlib import Path
 from typing import Annotated
 from fastcore.script import call_parse, store_true
 from fastai.distributed import num_distrib
 from .results import check_budget, check_results_file, check_writable, check_precision
 from .learner import SCHEDULES
-from .experiments import distorted_mnist, mnist_addition, svhn, cub
+from .experiments import distorted_mnist, mnist_addition
 
 # %% auto #0
 __all__ = ['usage_error', 'check_device', 'stn_train']
@@ -62,18 +62,19 @@ def stn_train(kind:Annotated[str, "distortion of Table 1 (r, rts, p, e or tc), '
               quiet:store_true=False):   # no progress bars or epoch table: only the result lines
     "Train a model of the paper's Table 1 (distorted MNIST), Table 4 (MNIST addition) or Table 2 (SVHN, or its MNIST proxy) and print its test error"
     kind = str(kind).lower()
-    exp = {'addition': mnist_addition, 'svhn': svhn, 'cub': cub}.get(kind, distorted_mnist)
+    # SVHN and CUB (torchvision's GoogLeNet, h5py) are imported only when asked for: every other invocation starts faster
+    exp = importlib.import_module(f'stn_nb.experiments.{kind}') if kind in ('svhn', 'cub') else {'addition': mnist_addition}.get(kind, distorted_mnist)
     bs, loc_lr_mult = bs or {'svhn': 128, 'cub': 32}.get(kind, 256), loc_lr_mult if loc_lr_mult is not None else (0.1 if kind == 'svhn' else 1.)
     try:  # every argument, before anything is made or trained
         if kind == 'addition': spec = mnist_addition.addition_spec(model or '2xst-fcn', transform)
         elif kind == 'svhn':
             if data is None and not os.environ.get('STN_NB_SVHN'): raise ValueError("svhn needs --data: the folder of SVHN format 1 (or set STN_NB_SVHN), or --data proxy for the MNIST proxy")
             data = data or os.environ['STN_NB_SVHN']
-            if data != 'proxy': svhn.svhn_root(data)
-            spec = svhn.svhn_spec_of(model or 'st-cnn-multi', size or 64, data); svhn.svhn_spec(width)
+            if data != 'proxy': exp.svhn_root(data)
+            spec = exp.svhn_spec_of(model or 'st-cnn-multi', size or 64, data); exp.svhn_spec(width)
         elif kind == 'cub':
             model = model or '2xst-cnn'
-            spec = cub.cub_spec(model, size or (224 if model == 'cnn' else 448)); cub.cub_root(data)
+            spec = exp.cub_spec(model, size or (224 if model == 'cnn' else 448)); exp.cub_root(data)
         else: spec = distorted_mnist.run_spec(kind, model or 'st-cnn', transform)
         check_budget(None if iters else epochs, iters, lr, loc_lr_mult, bs, n_train)
         if schedule not in SCHEDULES: raise ValueError(f"`schedule` must be one of {list(SCHEDULES)}, got {schedule!r}")
@@ -87,10 +88,10 @@ def stn_train(kind:Annotated[str, "distortion of Table 1 (r, rts, p, e or tc), '
     budget = dict(epochs=None if iters else epochs, iters=iters, schedule=schedule, lr=lr, loc_lr_mult=loc_lr_mult, results=results or None,
                   export=export or None, bs=bs, seed=seed, n_train=n_train, device=device, precision=precision,
                   distributed=distributed, progress=not quiet)
-    if kind == 'svhn': rec = svhn.run_svhn(spec.model, size or 64, data, width, **budget, **({} if data == 'proxy' else {'svhn_kw': dict(n_valid=n_valid)}))
+    if kind == 'svhn': rec = exp.run_svhn(spec.model, size or 64, data, width, **budget, **({} if data == 'proxy' else {'svhn_kw': dict(n_valid=n_valid)}))
     elif kind == 'cub':
         budget.pop('loc_lr_mult')
-        rec = cub.run_cub(spec.model, int(spec.dataset.split('-')[1]), data, pretrained, **budget)
+        rec = exp.run_cub(spec.model, int(spec.dataset.split('-')[1]), data, pretrained, **budget)
     elif kind == 'addition': rec = mnist_addition.run_addition(spec.model, spec.transform, fresh=fresh, **budget)
     else: rec = distorted_mnist.run_experiment(spec.dataset, spec.model, spec.transform, fresh=fresh, **budget)
     if rec is None: return None  # a process of a distributed run other than rank 0: it trained, rank 0 reports
