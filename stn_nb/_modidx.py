@@ -405,6 +405,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'stn_nb.results.check_claims': ('results.html#check_claims', 'stn_nb/results.py'),
                                 'stn_nb.results.check_precision': ('results.html#check_precision', 'stn_nb/results.py'),
                                 'stn_nb.results.check_results_file': ('results.html#check_results_file', 'stn_nb/results.py'),
+                                'stn_nb.results.check_run': ('results.html#check_run', 'stn_nb/results.py'),
                                 'stn_nb.results.check_writable': ('results.html#check_writable', 'stn_nb/results.py'),
                                 'stn_nb.results.current_data': ('results.html#current_data', 'stn_nb/results.py'),
                                 'stn_nb.results.fit_and_record': ('results.html#fit_and_record', 'stn_nb/results.py'),

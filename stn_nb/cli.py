@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated
 from fastcore.script import call_parse, store_true
 from fastai.distributed import num_distrib
-from .results import check_budget, check_results_file, check_writable, check_precision
+from .results import check_budget, check_run, check_precision
 from .learner import SCHEDULES
 from .experiments import distorted_mnist, mnist_addition
 
@@ -82,8 +82,7 @@ def stn_train(kind:Annotated[str, "distortion of Table 1 (r, rts, p, e or tc), '
         export = f"models/{spec.stem}.pkl" if export is None else export
         device = check_device(device, distributed)
         check_precision(precision, device)
-        if results: check_results_file(results)  # these two make folders: last
-        if export: check_writable(export, 'export')
+        check_run(results=results, export=export)  # these make folders: last
     except (ValueError, FileNotFoundError) as e: usage_error(e)
     budget = dict(epochs=None if iters else epochs, iters=iters, schedule=schedule, lr=lr, loc_lr_mult=loc_lr_mult, results=results or None,
                   export=export or None, bs=bs, seed=seed, n_train=n_train, device=device, precision=precision,

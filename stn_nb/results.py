@@ -14,8 +14,8 @@ from .learner import SCHEDULES  # also gives Learner its fit_schedule
 
 # %% auto #0
 __all__ = ['PAPER_TABLES', 'DATA_OF', 'RunSpec', 'hardware', 'now', 'read_records', 'append_record', 'check_budget',
-           'check_writable', 'check_precision', 'check_results_file', 'fit_and_record', 'run_missing', 'load_results',
-           'current_data', 'results_table', 'check_claims']
+           'check_writable', 'check_precision', 'check_results_file', 'check_run', 'fit_and_record', 'run_missing',
+           'load_results', 'current_data', 'results_table', 'check_claims']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -122,6 +122,12 @@ def check_results_file(path):
     except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"`results` {str(path)!r} is not a JSON list of records ({e}): fix or move it") from None
     if not isinstance(recs, list): raise ValueError(f"`results` {str(path)!r} is not a JSON list of records: fix or move it")
     return check_writable(path, 'results')
+
+def check_run(epochs=None, iters=None, lr=None, loc_lr_mult=1., bs=256, n_train=None, results=None, export=None):
+    "Everything a `run_*` checks before it builds or trains: the budget (`check_budget`), then the `results` and `export` files (these make folders: last)"
+    check_budget(epochs, iters, lr, loc_lr_mult, bs, n_train)
+    if results: check_results_file(results)
+    if export: check_writable(export, 'export')
 
 # %% ../nbs/12_results.ipynb #fit_record_code
 def fit_and_record(learn,             # the learner of `spec`, built and not yet trained

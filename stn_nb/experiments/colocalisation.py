@@ -10,7 +10,7 @@ from ..transformer import SpatialTransformer, spec_layers
 from ..data import CORNERS, load_mnist, translate_clutter, cache_dir, save_atomic, load_cache, fingerprint, TensorData, TensorDL
 from ..learner import STLearner, ThetaRecorder, SCHEDULES
 from ..viz import offline_jshtml
-from ..results import append_record, read_records, hardware, now, check_results_file, check_writable
+from ..results import append_record, read_records, hardware, now, check_results_file
 from .distorted_mnist import cnn_classifier, fit_width
 import time, torch, torch.nn as nn, torch.nn.functional as F
 from pathlib import Path

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..grids import GridGenerator
 from ..transformer import SpatialTransformer
 from ..learner import STLearner, SCHEDULES, transformers, evaluating
-from ..results import RunSpec, check_budget, check_results_file, check_writable, fit_and_record
+from ..results import RunSpec, check_run, fit_and_record
 from .svhn import time_steps
 import os
 from pathlib import Path
@@ -223,9 +223,7 @@ def run_cub(model='2xst-cnn',   # 'cnn', '2xst-cnn' or '4xst-cnn'
             **kwargs):
     "Train one model of Table 3 (frozen first if `pretrained`), record its test error (100 − accuracy); returns the record"
     spec = cub_spec(model, size)
-    check_budget(epochs, iters, lr, 1., kwargs.get('bs', 32), kwargs.get('n_train'))
-    if results: check_results_file(results)
-    if export: check_writable(export, 'export')
+    check_run(epochs, iters, lr, 1., kwargs.get('bs', 32), kwargs.get('n_train'), results, export)
     learn = cub_learner(CUB_NETS[model], size, data, pretrained, opt_func=SCHEDULES[schedule]['opt_func'], **kwargs)
     if pretrained and freeze_epochs:
         learn.freeze()

@@ -8,7 +8,7 @@ from ..grids import grid_generator, check_size
 from ..transformer import SpatialTransformer, spec_layers, fcn_loc, cnn_loc
 from ..data import SIZES, DATA_VERSIONS, TensorData, TensorDL, check_kind, distorted_mnist, distorted_mnist_dls
 from ..learner import STLearner, SCHEDULES, st_splitter, evaluating
-from ..results import RunSpec, read_records, check_budget, check_writable, check_results_file, fit_and_record, run_missing
+from ..results import RunSpec, read_records, check_run, fit_and_record, run_missing
 import torch, torch.nn as nn
 from pathlib import Path
 from fastcore.meta import delegates
@@ -131,9 +131,7 @@ def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 't
                    **kwargs):
     "Train one model of Table 1 for `epochs` (or `iters` iterations), record its test error; returns the record"
     spec = run_spec(kind, model, transform)
-    check_budget(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 256), kwargs.get('n_train'))
-    if results: check_results_file(results)
-    if export: check_writable(export, 'export')
+    check_run(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 256), kwargs.get('n_train'), results, export)
     learn = distorted_mnist_learner(spec.dataset, spec.model, spec.transform, schedule, **kwargs)
     return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision,
                           data_version=DATA_VERSIONS.get(spec.dataset, 1), seed=kwargs.get('seed', 0), fresh=kwargs.get('fresh', False),

@@ -8,7 +8,7 @@ from ..grids import grid_generator, base_grid
 from ..transformer import SpatialTransformer, ParallelTransformers, fcn_loc
 from ..data import SPLITS, TensorData, TensorDL, load_mnist, distort, stream_seed
 from ..learner import STLearner, SCHEDULES, st_splitter, transformers, evaluating
-from ..results import RunSpec, check_budget, check_results_file, check_writable, fit_and_record, run_missing, load_results, current_data, PAPER_TABLES
+from ..results import RunSpec, check_run, fit_and_record, run_missing, load_results, current_data, PAPER_TABLES
 from .distorted_mnist import fcn_classifier, cnn_classifier, fit_width, n_params
 import torch, torch.nn as nn
 from pathlib import Path
@@ -145,9 +145,7 @@ def run_addition(model='2xst-fcn',    # one of `ADDITION_MODELS`
                  **kwargs):
     "Train one model of Table 4 for `epochs` (or `iters` iterations), record its test error; returns the record"
     spec = addition_spec(model, transform)
-    check_budget(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 256), kwargs.get('n_train'))
-    if results: check_results_file(results)
-    if export: check_writable(export, 'export')
+    check_run(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 256), kwargs.get('n_train'), results, export)
     learn = mnist_addition_learner(spec.model, spec.transform, schedule, **kwargs)
     return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision,
                           seed=kwargs.get('seed', 0), fresh=kwargs.get('fresh', False))

@@ -8,7 +8,7 @@ from ..grids import AffineGrid, base_grid
 from ..transformer import SpatialTransformer, spec_layers
 from ..data import cache_dir, save_atomic, load_cache, load_mnist, TensorData, TensorDL, SPLITS
 from ..learner import STLearner, SCHEDULES, st_splitter, transformers, evaluating
-from ..results import RunSpec, check_budget, check_results_file, check_writable, fit_and_record, run_missing, load_results
+from ..results import RunSpec, check_run, fit_and_record, run_missing, load_results
 import os, re, tarfile
 from collections import OrderedDict
 from pathlib import Path
@@ -397,9 +397,7 @@ def run_svhn(model='st-cnn-multi',   # one of `SVHN_MODELS`
              **kwargs):
     "Train one model of Table 2 for a budget and record its sequence error; returns the record"
     spec = svhn_spec_of(model, size, data)
-    check_budget(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 128), kwargs.get('n_train'))
-    if results: check_results_file(results)
-    if export: check_writable(export, 'export')
+    check_run(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 128), kwargs.get('n_train'), results, export)
     learn = svhn_learner(model, size, data, width, schedule=schedule, **kwargs)
     return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision,
                           seed=kwargs.get('seed', 0), width=width, dropout=kwargs.get('dropout', 0.5))
