@@ -12,7 +12,7 @@ from ..learner import STLearner, ThetaRecorder, SCHEDULES
 from ..viz import offline_jshtml
 from ..results import append_record, read_records, hardware, now, check_results_file
 from .distorted_mnist import cnn_classifier, fit_width
-import time, torch, torch.nn as nn, torch.nn.functional as F
+import math, time, torch, torch.nn as nn, torch.nn.functional as F
 from pathlib import Path
 from fastcore.basics import store_attr
 from fastcore.xtras import ContextManagers
@@ -26,8 +26,8 @@ from fastai.torch_core import set_seed
 # %% auto #0
 __all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'RESULTS', 'check_digit', 'colocalisation_data', 'show_boxes', 'theta_boxes',
            'localised', 'Encoder', 'digit_encoder', 'triplet_hinge', 'coloc_loc', 'CoLocaliser', 'colocalised',
-           'colocalisation_learner', 'run_colocalisation', 'reproduce_colocalisation', 'table_5', 'show_steps',
-           'animate_boxes']
+           'colocalisation_learner', 'run_colocalisation', 'reproduce_colocalisation', 'table_5', 'BoxGrid',
+           'free_boxes', 'show_steps', 'animate_boxes']
 
 # %% ../../nbs/22_colocalisation.ipynb #4313bbcd
 COLOC_SIZE, N_CLUTTER, DIGIT_SIZE = 84, 16, 28
@@ -215,6 +215,51 @@ def table_5(path=RESULTS, steps=200, lr=0.0001, bs=25, seed=0):
     if not recs: raise ValueError(f"no co-localisation records in {path} at steps={steps}, lr={lr}, bs={bs}, seed={seed}")
     df = pd.DataFrame(recs).pivot_table(index='digit', columns='dataset', values='localised', aggfunc='last')
     return pd.DataFrame({'T ours': df.get('t'), 'T paper': 100., 'TC ours': df.get('tc'), 'TC paper': '75–93'})
+
+# %% ../../nbs/22_colocalisation.ipynb #freebox_code
+class BoxGrid(AttentionGrid):
+    "Eq. (2) with the scale held in [`lo`, `hi`] and the box inside the input: θ = (a, b_x, b_y) → s = lo + (hi − lo)σ(a), t = tanh(b)(1 − s); starts at scale `s0`, centred"
+    def __init__(self, lo=0.25, hi=1., s0=0.95):
+        super().__init__()
+        if not 0 < lo < s0 < hi <= 1: raise ValueError(f"`BoxGrid` needs 0 < lo < s0 < hi <= 1, got lo={lo}, s0={s0}, hi={hi}")
+        self.lo, self.hi, self.s0 = lo, hi, s0
+    def identity(self, device=None, dtype=None):
+        return torch.tensor([math.log((self.s0 - self.lo) / (self.hi - self.s0)), 0., 0.], device=device, dtype=dtype)
+    def attention(self, theta):
+        "The attention θ = (s, t_x, t_y) of eq. (2) these parameters stand for"
+        s = self.lo + (self.hi - self.lo) * torch.sigmoid(theta[:, :1])
+        return torch.cat([s, torch.tanh(theta[:, 1:]) * (1 - s)], 1)
+    def _to_affine(self, theta): return super()._to_affine(self.attention(theta))
+    def _transform(self, theta, pts): return super()._transform(self.attention(theta), pts)
+
+def free_boxes(digit=8,          # the digit class, 0-9
+               clutter=False,    # TC, else T
+               grid=None,        # a `BoxGrid` (its range and start); `BoxGrid()` if None
+               steps=600,        # Adam steps
+               lr=0.05,          # Adam's rate on the box parameters
+               bs=25,            # images per step
+               encoder=None,     # e(); the full `digit_encoder()` at unit length if None
+               every=100,        # measure every `every` steps
+               seed=0):
+    "Eq. (8) minimised over one free box per image (no localisation net): share localised (%) and mean scale every `every` steps"
+    import pandas as pd
+    x, boxes = colocalisation_data(digit, clutter)
+    grid = grid or BoxGrid()
+    enc = encoder if encoder is not None else Encoder(digit_encoder().net, normalize=True)
+    g = torch.Generator().manual_seed(seed)
+    p = grid.identity().repeat(len(x), 1).requires_grad_()
+    opt, rows = torch.optim.Adam([p], lr), []
+    s = x.new_full((bs, 1), DIGIT_SIZE / COLOC_SIZE)
+    for it in range(steps + 1):
+        if it % every == 0:
+            att = grid.attention(p.detach())
+            rows.append(dict(step=it, localised=round(100 * localised(att, boxes).float().mean().item()), scale=round(att[:, 0].mean().item(), 2)))
+        if it == steps: break
+        idx = torch.randperm(len(x), generator=g)[:bs]
+        rand = warp(x[idx], torch.cat([s, (torch.rand(bs, 2, generator=g) * 2 - 1) * (1 - s)], 1), AttentionGrid(), size=DIGIT_SIZE)
+        loss = triplet_hinge((enc(warp(x[idx], p[idx], grid, size=DIGIT_SIZE)), enc(rand), None))
+        opt.zero_grad(); loss.backward(); opt.step()
+    return pd.DataFrame(rows).set_index('step')
 
 # %% ../../nbs/22_colocalisation.ipynb #f1453b22
 def show_steps(history, x, boxes, idx=(0, 1, 2), steps=None, grid_gen=None, figsize=None):
