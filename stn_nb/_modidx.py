@@ -102,6 +102,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                                      'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.localised': ( 'colocalisation.html#localised',
                                                                                                     'stn_nb/experiments/colocalisation.py'),
+                                                   'stn_nb.experiments.colocalisation.random_patches': ( 'colocalisation.html#random_patches',
+                                                                                                         'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.reproduce_colocalisation': ( 'colocalisation.html#reproduce_colocalisation',
                                                                                                                    'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.run_colocalisation': ( 'colocalisation.html#run_colocalisation',

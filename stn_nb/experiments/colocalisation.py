@@ -25,9 +25,9 @@ from fastai.torch_core import set_seed
 
 # %% auto #0
 __all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'RESULTS', 'check_digit', 'colocalisation_data', 'show_boxes', 'theta_boxes',
-           'localised', 'Encoder', 'digit_encoder', 'triplet_hinge', 'coloc_loc', 'CoLocaliser', 'colocalised',
-           'colocalisation_learner', 'run_colocalisation', 'reproduce_colocalisation', 'table_5', 'BoxGrid',
-           'free_boxes', 'show_steps', 'animate_boxes']
+           'localised', 'Encoder', 'digit_encoder', 'triplet_hinge', 'coloc_loc', 'random_patches', 'CoLocaliser',
+           'colocalised', 'colocalisation_learner', 'run_colocalisation', 'reproduce_colocalisation', 'table_5',
+           'BoxGrid', 'free_boxes', 'show_steps', 'animate_boxes']
 
 # %% ../../nbs/22_colocalisation.ipynb #4313bbcd
 COLOC_SIZE, N_CLUTTER, DIGIT_SIZE = 84, 16, 28
@@ -138,6 +138,12 @@ def coloc_loc(size=COLOC_SIZE):
     "A.2's localisation net: conv 8 filters 9×9 stride 4, max-pool 2, fc 8, fc 8 (the transformer adds the final fc 3)"
     return spec_layers('conv[8,9,4,0]-max[2]-fc[8]-fc[8]', 1, size)
 
+def random_patches(x, generator=None):
+    "I^rand of eq. (8): one 28 × 28 window at 1:1, placed uniformly inside each image of `x`"
+    s = x.new_full((len(x), 1), DIGIT_SIZE / x.shape[-1])
+    t = (torch.rand(len(x), 2, generator=generator, device=x.device) * 2 - 1) * (1 - s)
+    return warp(x, torch.cat([s, t], 1), AttentionGrid(), size=DIGIT_SIZE)
+
 class CoLocaliser(nn.Module):
     "An attention `SpatialTransformer` (eq. 2) cropping 28 × 28 from each image, and the frozen `encoder`: returns e(I^T), e(I^rand), θ"
     def __init__(self, encoder:nn.Module, loc=None, size=COLOC_SIZE):
@@ -146,10 +152,7 @@ class CoLocaliser(nn.Module):
         self.encoder = encoder
     def forward(self, x):
         crops, theta = self.st(x, return_theta=True)
-        s = x.new_full((len(x), 1), DIGIT_SIZE / x.shape[-1])
-        t = (torch.rand(len(x), 2, device=x.device) * 2 - 1) * (1 - s)
-        rand = warp(x, torch.cat([s, t], 1), AttentionGrid(), size=DIGIT_SIZE)
-        return self.encoder(crops), self.encoder(rand), theta
+        return self.encoder(crops), self.encoder(random_patches(x)), theta
 
 # %% ../../nbs/22_colocalisation.ipynb #c8669d89
 def colocalised(preds, boxes):
@@ -249,15 +252,13 @@ def free_boxes(digit=8,          # the digit class, 0-9
     g = torch.Generator().manual_seed(seed)
     p = grid.identity().repeat(len(x), 1).requires_grad_()
     opt, rows = torch.optim.Adam([p], lr), []
-    s = x.new_full((bs, 1), DIGIT_SIZE / COLOC_SIZE)
     for it in range(steps + 1):
         if it % every == 0:
             att = grid.attention(p.detach())
             rows.append(dict(step=it, localised=round(100 * localised(att, boxes).float().mean().item()), scale=round(att[:, 0].mean().item(), 2)))
         if it == steps: break
         idx = torch.randperm(len(x), generator=g)[:bs]
-        rand = warp(x[idx], torch.cat([s, (torch.rand(bs, 2, generator=g) * 2 - 1) * (1 - s)], 1), AttentionGrid(), size=DIGIT_SIZE)
-        loss = triplet_hinge((enc(warp(x[idx], p[idx], grid, size=DIGIT_SIZE)), enc(rand), None))
+        loss = triplet_hinge((enc(warp(x[idx], p[idx], grid, size=DIGIT_SIZE)), enc(random_patches(x[idx], g)), None))
         opt.zero_grad(); loss.backward(); opt.step()
     return pd.DataFrame(rows).set_index('step')
 
