@@ -180,13 +180,13 @@ def run_missing(runs,              # `RunSpec`s, in the order to run them
                 results,           # the results file
                 models=None,       # folder to export learners to, as `<spec.stem>.pkl`; None for none
                 data_versions=None,# {dataset: version} of the current data (1 if absent)
-                **budget):         # epochs, schedule, seed, loc_lr_mult, ...: what a record must match to count
+                **budget):         # epochs, schedule, seed, loc_lr_mult, fresh, ...: what a record must match to count
     "Run each spec of `runs` that `results` holds no record of at this `budget` and data version; returns the new records"
-    new = []
+    new, was = [], dict(data_version=1, fresh=False)   # what a record without the field stands for
     for spec in runs:
         b = dict(budget, **({'loc_lr_mult': budget['loc_lr_mult'] if spec.has_st else 1.} if 'loc_lr_mult' in budget else {}))
-        same = dict(b, data_version=(data_versions or {}).get(spec.dataset, 1))  # a record on older data does not count
-        if any(RunSpec.from_record(r) == spec and all(r.get(k, 1 if k == 'data_version' else None) == v for k, v in same.items()) for r in read_records(results)): continue
+        same = {'fresh': False, **b, 'data_version': (data_versions or {}).get(spec.dataset, 1)}  # older data, or fixed data for a fresh sweep, does not count
+        if any(RunSpec.from_record(r) == spec and all(r.get(k, was.get(k)) == v for k, v in same.items()) for r in read_records(results)): continue
         print(f"{spec.name} on {spec.dataset.upper()}", flush=True)
         fn = Path(models) / f"{spec.stem}.pkl" if models else None
         if fn: fn.parent.mkdir(parents=True, exist_ok=True)
@@ -195,14 +195,14 @@ def run_missing(runs,              # `RunSpec`s, in the order to run them
     return new
 
 # %% ../nbs/12_results.ipynb #6d2359ef
-def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_train=60000, data_versions=None):
-    "Mean test error per (dataset, run) at one budget, with the number of seeds, on the current data (`data_versions`, 1 if absent): a DataFrame"
+def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_train=60000, data_versions=None, fresh=False):
+    "Mean test error per (dataset, run) at one budget, with the number of seeds, on the current data (`data_versions`, 1 if absent), trained on fixed data or, with `fresh`, data redrawn every epoch: a DataFrame"
     df = pd.DataFrame(read_records(path))
     if df.empty: raise ValueError(f"no records in {path}")
-    version = df['data_version'].fillna(1) if 'data_version' in df else pd.Series(1, index=df.index)
-    df = df[version == df.dataset.map(lambda d: (data_versions or {}).get(d, 1))]
-    df = df[(df.schedule == schedule) & (df.n_train == n_train)]
-    if df.empty: raise ValueError(f"no records in {path} with schedule {schedule!r} and n_train {n_train}")
+    field = lambda k, was: df[k].fillna(was) if k in df else pd.Series(was, index=df.index)
+    df = df[field('data_version', 1) == df.dataset.map(lambda d: (data_versions or {}).get(d, 1))]
+    df = df[(df.schedule == schedule) & (df.n_train == n_train) & (field('fresh', False).astype(bool) == fresh)]
+    if df.empty: raise ValueError(f"no records in {path} with schedule {schedule!r}, n_train {n_train} and fresh={fresh}")
     specs = [RunSpec.from_record(r) for r in df.to_dict('records')]
     df = df.assign(name=[s.name for s in specs], base=[s.base.name for s in specs], st=[s.has_st for s in specs])
     iterations = iterations or int(df.iterations.mode().max())

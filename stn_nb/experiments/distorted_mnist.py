@@ -143,10 +143,10 @@ TABLE1_RUNS = ([RunSpec('rts', m, t) for m, t in [('st-cnn', 'affine'), ('st-cnn
                + [RunSpec(k, m, t) for k in ('r', 'p', 'e') for m, t in [('cnn', None), ('st-cnn', 'affine'), ('st-cnn', 'tps')]]
                + [RunSpec('tc', m, t) for m, t in [('fcn', None), ('st-fcn', 'affine'), ('st-cnn', 'affine'), ('st-cnn', 'tps'), ('cnn', None)]])
 
-def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=1., seed=0, models='models', **kwargs):
+def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=1., seed=0, fresh=False, models='models', **kwargs):
     "Run each `RunSpec` of `runs` not yet in `results` at this budget, exporting learners to `models`"
     run = lambda spec, **kw: run_experiment(spec.dataset, spec.model, spec.transform, **kw, **kwargs)
-    return run_missing(runs, run, results, models, DATA_VERSIONS, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult)
+    return run_missing(runs, run, results, models, DATA_VERSIONS, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, fresh=fresh)
 
 # %% ../../nbs/20_distorted_mnist.ipynb #eede2431
 def st_wins(st_learn, base_learn, kind, n=6):
