@@ -8,7 +8,7 @@ from ..grids import grid_generator, check_size
 from ..transformer import SpatialTransformer, spec_layers, fcn_loc, cnn_loc
 from ..data import SIZES, DATA_VERSIONS, TensorData, TensorDL, check_kind, distorted_mnist, distorted_mnist_dls
 from ..learner import STLearner, SCHEDULES, st_splitter, evaluating
-from ..results import RunSpec, read_records, check_run, fit_and_record, run_missing
+from ..results import RunSpec, read_records, check_run, check_budget, fit_and_record, run_missing, PAPER_TABLES
 import torch, torch.nn as nn
 from pathlib import Path
 from fastcore.meta import delegates
@@ -17,9 +17,10 @@ from fastai.torch_core import set_seed
 from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['MODELS', 'POOLED', 'RESULTS', 'TABLE1_RUNS', 'AA_RESULTS', 'AA_VARIANTS', 'fcn_classifier', 'cnn_classifier',
-           'n_params', 'run_spec', 'model_maker', 'build_model', 'fit_width', 'param_table', 'distorted_mnist_learner',
-           'run_experiment', 'reproduce', 'st_wins', 'loop_overhead', 'antialias_study', 'antialias_table']
+__all__ = ['MODELS', 'POOLED', 'RESULTS', 'TABLE1_RUNS', 'BUDGET_RESULTS', 'BUDGET_RUNS', 'AA_RESULTS', 'AA_VARIANTS',
+           'fcn_classifier', 'cnn_classifier', 'n_params', 'run_spec', 'model_maker', 'build_model', 'fit_width',
+           'param_table', 'distorted_mnist_learner', 'run_experiment', 'reproduce', 'budget_study', 'budget_table',
+           'budget_figure', 'st_wins', 'loop_overhead', 'antialias_study', 'antialias_table']
 
 # %% ../../nbs/20_distorted_mnist.ipynb #60b61d2d
 MODELS = ('fcn', 'cnn', 'st-fcn', 'st-cnn')
@@ -147,6 +148,56 @@ def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', lo
     "Run each `RunSpec` of `runs` not yet in `results` at this budget, exporting learners to `models`"
     run = lambda spec, **kw: run_experiment(spec.dataset, spec.model, spec.transform, **kw, **kwargs)
     return run_missing(runs, run, results, models, DATA_VERSIONS, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, fresh=fresh)
+
+# %% ../../nbs/20_distorted_mnist.ipynb #budget_code
+BUDGET_RESULTS = Path('results') / 'budget.json'
+BUDGET_RUNS = (RunSpec('rts', 'st-cnn', 'affine'), RunSpec('rts', 'cnn'), RunSpec('tc', 'st-cnn', 'affine'), RunSpec('tc', 'cnn'))
+
+def budget_study(runs=BUDGET_RUNS,             # the models and datasets
+                 epochs=(1, 3, 10, 30),        # the budgets, in epochs
+                 schedules=('modern', 'paper'),# `fit_schedule`'s schedules
+                 fresh=(False, True),          # fixed training data, and data redrawn every epoch
+                 results=BUDGET_RESULTS,       # the records
+                 seed=0, **kwargs):            # more arguments of `run_experiment` (`n_train`, `bs`, ...)
+    "Train each of `runs` at every budget × schedule × data choice that `results` does not hold yet, smallest budget first; returns the new records"
+    for s in schedules:
+        if s not in SCHEDULES: raise ValueError(f"`schedules` must hold names of {list(SCHEDULES)}, got {s!r}")
+    for e in epochs: check_budget(epochs=e)
+    new = []
+    for e in sorted(epochs):
+        for s in schedules:
+            for f in fresh: new += reproduce(list(runs), results, epochs=e, schedule=s, seed=seed, fresh=f, models=None, **kwargs)
+    return new
+
+# %% ../../nbs/20_distorted_mnist.ipynb #budget_fns
+def budget_table(path=BUDGET_RESULTS, n_train=60000):
+    "Test error (%) per (dataset, model, schedule, data) and budget (iterations) on the current data, mean over seeds: a DataFrame"
+    import pandas as pd
+    df = pd.DataFrame(read_records(path))
+    if df.empty: raise ValueError(f"no records in {path}: run `budget_study` first")
+    df = df[(df.get('data_version', pd.Series(1, index=df.index)).fillna(1) == df.dataset.map(lambda d: DATA_VERSIONS.get(d, 1))) & (df.n_train == n_train)]
+    if df.empty: raise ValueError(f"no records in {path} on the current data with n_train {n_train}")
+    df = df.assign(name=[RunSpec.from_record(r).name for r in df.to_dict('records')], data=df.fresh.fillna(False).map({False: 'fixed', True: 'fresh'}))
+    return df.pivot_table(index=['dataset', 'name', 'schedule', 'data'], columns='iterations', values='test_error', aggfunc='mean').round(2)
+
+def budget_figure(path=BUDGET_RESULTS, n_train=60000, figsize=None):
+    "Test error against iterations (log-log) per dataset: a line per model, schedule and data; the paper's error dashed, its 150k iterations dotted"
+    import matplotlib.pyplot as plt
+    t = budget_table(path, n_train)
+    kinds = list(dict.fromkeys(t.index.get_level_values(0)))
+    fig, axs = plt.subplots(1, len(kinds), figsize=figsize or (4 * len(kinds), 3), squeeze=False)
+    names = list(dict.fromkeys(t.index.get_level_values(1)))
+    for ax, kind in zip(axs[0], kinds):
+        for (name, sched, data), row in t.loc[kind].iterrows():
+            row = row.dropna(); c = f'C{names.index(name)}'
+            ax.plot(row.index, row.values, ls='-' if sched == 'modern' else '--', marker='o' if data == 'fixed' else 's', ms=4, c=c, label=f'{name}, {sched}, {data}')
+            paper = PAPER_TABLES['distorted_mnist'].get(name, {}).get(kind)
+            if paper: ax.axhline(paper, c=c, ls=':', lw=1)
+        ax.axvline(150_000, c='gray', ls=':', lw=1)
+        ax.set(xscale='log', yscale='log', xlabel='iterations', ylabel='test error (%)', title=kind.upper())
+    axs[0, -1].legend(fontsize=6, loc='upper right')
+    plt.tight_layout()
+    return axs
 
 # %% ../../nbs/20_distorted_mnist.ipynb #eede2431
 def st_wins(st_learn, base_learn, kind, n=6):
