@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Annotated
 from fastcore.script import call_parse, store_true
 from fastai.distributed import num_distrib
-from .results import check_budget, check_run, check_precision
+from .results import check_budget, check_run
+from .learner import check_precision
 from .learner import SCHEDULES
 from .experiments import distorted_mnist, mnist_addition
 
@@ -57,7 +58,7 @@ def stn_train(kind:Annotated[str, "distortion of Table 1 (r, rts, p, e or tc), '
               results:str=None,          # JSON file the record is appended to (default results/distorted_mnist.json or results/mnist_addition.json; '' for none)
               export:str=None,           # where to save the learner (default models/<run>.pkl, e.g. models/rts-st-cnn-affine.pkl; '' for none)
               device:str=None,           # cpu, cuda or cuda:N (default: cuda when available; cuda:LOCAL_RANK when distributed)
-              precision:str=None,        # mixed precision on CUDA: fp16 or bf16 (fastai's to_fp16/to_bf16)
+              precision:str=None,        # mixed precision: fp16 or bf16 on CUDA (fastai's to_fp16/to_bf16), bf16 on a CPU
               distributed:store_true=False, # data-parallel over the processes of `accelerate launch` or `torchrun`; rank 0 records and exports
               quiet:store_true=False):   # no progress bars or epoch table: only the result lines
     "Train a model of the paper's Table 1 (distorted MNIST), Table 4 (MNIST addition) or Table 2 (SVHN, or its MNIST proxy) and print its test error"

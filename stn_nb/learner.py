@@ -16,10 +16,12 @@ from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, SchedNo, combine_scheds  # also gives Learner its fit_one_cycle
 from fastai.optimizer import SGD, Adam
 from fastai.distributed import DistributedDL, num_distrib  # also gives Learner its distrib_ctx
+from fastai.callback.fp16 import MixedPrecision  # also gives Learner its to_fp16, to_bf16
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner',
-           'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner']
+           'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner', 'CPUMixedPrecision',
+           'check_precision']
 
 # %% ../nbs/11_learner.ipynb #c8d869a4
 def transformers(model):
@@ -170,3 +172,27 @@ def load_st_learner(fname, cpu=True):
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='.*load_learner` uses Python', category=UserWarning)
         return load_learner(fname, cpu=cpu)
+
+# %% ../nbs/11_learner.ipynb #bf16cpu_code
+class CPUMixedPrecision(MixedPrecision):
+    "fastai's `MixedPrecision` in bfloat16 on a CPU: `torch.autocast('cpu')` around the forward pass and the loss, no gradient scaling"
+    def __init__(self): super().__init__(amp_mode='bf16')
+    def before_fit(self):
+        super().before_fit()   # a disabled gradient scaler for bf16
+        self.autocast = torch.autocast('cpu', dtype=torch.bfloat16)
+
+def check_precision(precision, device=None):
+    "Validate a mixed-precision choice before anything is built: None, 'bf16' (CUDA or CPU, see `to_precision`), or 'fp16' (CUDA only)"
+    if precision not in (None, 'fp16', 'bf16'): raise ValueError(f"`precision` must be 'fp16', 'bf16' or None, got {precision!r}")
+    if precision == 'fp16' and (device is None or torch.device(device).type != 'cuda'):
+        raise ValueError(f"`precision` 'fp16' needs a CUDA device (fastai's to_fp16 scales gradients on CUDA; on a CPU use 'bf16'), got {device}")
+    return precision
+
+@patch
+def to_precision(self:Learner, precision=None):
+    "Train in mixed `precision`: 'fp16' or 'bf16' on CUDA (fastai's `to_fp16`/`to_bf16`), 'bf16' on a CPU (`CPUMixedPrecision`); None: float32"
+    device = torch.device(self.dls.device or 'cpu')
+    check_precision(precision, device)
+    self.to_fp32()
+    if precision is None: return self
+    return self.add_cb(CPUMixedPrecision()) if device.type == 'cpu' else getattr(self, f'to_{precision}')()

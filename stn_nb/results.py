@@ -10,12 +10,12 @@ import pandas as pd, torch
 from fastcore.xtras import ContextManagers
 from fastai.distributed import num_distrib, rank_distrib
 from .grids import transform_name, PAPER_LABELS
-from .learner import SCHEDULES  # also gives Learner its fit_schedule
+from .learner import SCHEDULES, check_precision  # also gives Learner its fit_schedule, to_precision
 
 # %% auto #0
 __all__ = ['PAPER_TABLES', 'DATA_OF', 'RunSpec', 'hardware', 'now', 'read_records', 'append_record', 'check_budget',
-           'check_writable', 'check_precision', 'check_results_file', 'check_run', 'fit_and_record', 'run_missing',
-           'load_results', 'current_data', 'results_table', 'check_claims']
+           'check_writable', 'check_results_file', 'check_run', 'fit_and_record', 'run_missing', 'load_results',
+           'current_data', 'results_table', 'check_claims']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -109,13 +109,6 @@ def check_writable(path, name):
     if path.is_dir(): raise ValueError(f"`{name}` {str(path)!r} is a folder, not a file")
     return path
 
-def check_precision(precision, device=None):
-    "Validate a mixed-precision choice: None, 'fp16' or 'bf16', the last two on a CUDA `device` (fastai's autocast is CUDA's)"
-    if precision not in (None, 'fp16', 'bf16'): raise ValueError(f"`precision` must be 'fp16', 'bf16' or None, got {precision!r}")
-    if precision and (device is None or torch.device(device).type != 'cuda'):
-        raise ValueError(f"`precision` {precision!r} needs a CUDA device (fastai's to_{precision} autocasts on CUDA), got {device}")
-    return precision
-
 def check_results_file(path):
     "Raise unless `path` is absent or a JSON list of records, and writable"
     try: recs = read_records(path)
@@ -141,7 +134,7 @@ def fit_and_record(learn,             # the learner of `spec`, built and not yet
                    export=None,       # file to save the learner to (fastai `export`); None for none
                    progress=True,     # show fastai's progress bars
                    distributed=False, # data-parallel over the processes of `accelerate launch`/`torchrun` (`Learner.distributed`); rank 0 records
-                   precision=None,    # mixed precision on CUDA: 'fp16' or 'bf16' (fastai's `to_fp16`/`to_bf16`); None for float32
+                   precision=None,    # mixed precision: 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU (`to_precision` of `11_learner`); None for float32
                    **extra):          # more fields of the record (seed, data_version, ...)
     "Train `learn` for a budget, measure its error (its first metric) on `dls.valid`, export it and record the run; returns the record (None on ranks > 0)"
     check_precision(precision, learn.dls.device)
@@ -150,7 +143,7 @@ def fit_and_record(learn,             # the learner of `spec`, built and not yet
     per_epoch = -(-len(learn.dls.train) // world)  # iterations per epoch of each process
     epochs = max(1, round(iters / per_epoch)) if iters is not None else epochs or 1
     loc_lr_mult = loc_lr_mult if spec.has_st else 1.
-    if precision: getattr(learn, f'to_{precision}')()
+    if precision: learn.to_precision(precision)
     t0 = time.time()
     with ContextManagers([] if progress else [learn.no_bar(), learn.no_logging()]):
         with ContextManagers([learn.distributed()] if distributed else []): learn.fit_schedule(epochs, schedule, lr, loc_lr_mult)

@@ -219,7 +219,7 @@ def run_cub(model='2xst-cnn',   # 'cnn', '2xst-cnn' or '4xst-cnn'
             export=None,        # file to save the learner to; None for none
             progress=True,      # show fastai's progress bars
             distributed=False,  # data-parallel over the processes of a launcher (`fit_and_record`)
-            precision=None,     # 'fp16' or 'bf16' on CUDA; None for float32
+            precision=None,     # 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU; None for float32
             **kwargs):
     "Train one model of Table 3 (frozen first if `pretrained`), record its test error (100 − accuracy); returns the record"
     spec = cub_spec(model, size)

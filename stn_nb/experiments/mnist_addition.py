@@ -141,7 +141,7 @@ def run_addition(model='2xst-fcn',    # one of `ADDITION_MODELS`
                  export=None,         # file to save the learner to (fastai `export`); None for none
                  progress=True,       # show fastai's progress bars
                  distributed=False,   # data-parallel over the processes of a launcher (`fit_and_record`)
-                 precision=None,      # 'fp16' or 'bf16' on CUDA; None for float32
+                 precision=None,      # 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU; None for float32
                  **kwargs):
     "Train one model of Table 4 for `epochs` (or `iters` iterations), record its test error; returns the record"
     spec = addition_spec(model, transform)

@@ -393,7 +393,7 @@ def run_svhn(model='st-cnn-multi',   # one of `SVHN_MODELS`
              export=None,            # file to save the learner to; None for none
              progress=True,          # show fastai's progress bars
              distributed=False,      # data-parallel over the processes of a launcher (`fit_and_record`)
-             precision=None,         # 'fp16' or 'bf16' on CUDA; None for float32
+             precision=None,         # 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU; None for float32
              **kwargs):
     "Train one model of Table 2 for a budget and record its sequence error; returns the record"
     spec = svhn_spec_of(model, size, data)
