@@ -17,6 +17,7 @@ from fastai.callback.schedule import ParamScheduler, SchedNo, combine_scheds  # 
 from fastai.optimizer import SGD, Adam
 from fastai.distributed import DistributedDL, num_distrib  # also gives Learner its distrib_ctx
 from fastai.callback.fp16 import MixedPrecision  # also gives Learner its to_fp16, to_bf16
+from torch.amp import GradScaler
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner',
@@ -177,9 +178,8 @@ def load_st_learner(fname, cpu=True):
 class CPUMixedPrecision(MixedPrecision):
     "fastai's `MixedPrecision` in bfloat16 on a CPU: `torch.autocast('cpu')` around the forward pass and the loss, no gradient scaling"
     def __init__(self): super().__init__(amp_mode='bf16')
-    def before_fit(self):
-        super().before_fit()   # a disabled gradient scaler for bf16
-        self.autocast = torch.autocast('cpu', dtype=torch.bfloat16)
+    def before_fit(self):   # fastai's, on the CPU: its own would make (and warn about) a CUDA autocast
+        self.autocast, self.learn.scaler, self.scales = torch.autocast('cpu', dtype=torch.bfloat16), GradScaler('cpu', enabled=False), L()
 
 def check_precision(precision, device=None):
     "Validate a mixed-precision choice before anything is built: None, 'bf16' (CUDA or CPU, see `to_precision`), or 'fp16' (CUDA only)"

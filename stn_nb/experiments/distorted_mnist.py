@@ -17,10 +17,11 @@ from fastai.torch_core import set_seed
 from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['MODELS', 'POOLED', 'RESULTS', 'TABLE1_RUNS', 'BUDGET_RESULTS', 'BUDGET_RUNS', 'AA_RESULTS', 'AA_VARIANTS',
-           'fcn_classifier', 'cnn_classifier', 'n_params', 'run_spec', 'model_maker', 'build_model', 'fit_width',
-           'param_table', 'distorted_mnist_learner', 'run_experiment', 'reproduce', 'budget_study', 'budget_table',
-           'budget_figure', 'st_wins', 'loop_overhead', 'antialias_study', 'antialias_table']
+__all__ = ['MODELS', 'POOLED', 'RESULTS', 'TABLE1_RUNS', 'BUDGET_RESULTS', 'BUDGET_RUNS', 'PRECISION_RUNS', 'AA_RESULTS',
+           'AA_VARIANTS', 'fcn_classifier', 'cnn_classifier', 'n_params', 'run_spec', 'model_maker', 'build_model',
+           'fit_width', 'param_table', 'distorted_mnist_learner', 'run_experiment', 'reproduce', 'budget_study',
+           'budget_table', 'budget_figure', 'st_wins', 'loop_overhead', 'Autocast', 'precision_times',
+           'antialias_study', 'antialias_table']
 
 # %% ../../nbs/20_distorted_mnist.ipynb #60b61d2d
 MODELS = ('fcn', 'cnn', 'st-fcn', 'st-cnn')
@@ -234,6 +235,28 @@ def loop_overhead(kind='rts', model='st-cnn', transform='aff', n=10_000, bs=256,
             t0 = time.perf_counter(); f(); times[k].append(time.perf_counter() - t0)
     best = {k: min(v) for k, v in times.items()}
     return dict(plain_s=round(best['plain'], 3), fastai_s=round(best['fastai'], 3), ratio=round(best['fastai'] / best['plain'], 3))
+
+# %% ../../nbs/20_distorted_mnist.ipynb #bf16_code
+class Autocast(nn.Module):
+    "`net` run under `torch.autocast` (bfloat16 on a CPU by default), its output in float32: a model beside itself in mixed precision, for timing"
+    def __init__(self, net, device_type='cpu', dtype=torch.bfloat16):
+        super().__init__()
+        self.net, self.device_type, self.dtype = net, device_type, dtype
+    def forward(self, x):
+        with torch.autocast(self.device_type, dtype=self.dtype): return self.net(x).float()
+
+PRECISION_RUNS = (RunSpec('rts', 'cnn'), RunSpec('rts', 'st-cnn', 'affine'), RunSpec('tc', 'cnn'), RunSpec('tc', 'st-cnn', 'affine'))
+
+def precision_times(runs=PRECISION_RUNS, bs=256, reps=3):
+    "Median seconds of one training step of each model of `runs` (batch `bs`, CPU) in float32 and in bfloat16 autocast, measured in one run, and the speed-up"
+    import pandas as pd
+    from stn_nb.experiments.svhn import time_steps
+    rows = []
+    for spec in runs:
+        net, size = build_model(spec.dataset, spec.model, spec.transform), SIZES[spec.dataset]
+        t = time_steps({'fp32': net, 'bf16': Autocast(net)}, torch.rand(bs, 1, size, size), torch.randint(0, 10, (bs,)), nn.CrossEntropyLoss(), reps).seconds
+        rows.append({'run': f'{spec.name} {spec.dataset.upper()}', 'fp32 (s/step)': t['fp32'], 'bf16 (s/step)': t['bf16'], 'speed-up': round(t['fp32'] / t['bf16'], 2)})
+    return pd.DataFrame(rows).set_index('run')
 
 # %% ../../nbs/20_distorted_mnist.ipynb #ed98b0a4
 AA_RESULTS = Path('results') / 'antialias.json'
