@@ -86,6 +86,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                                         'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.animate_boxes': ( 'colocalisation.html#animate_boxes',
                                                                                                         'stn_nb/experiments/colocalisation.py'),
+                                                   'stn_nb.experiments.colocalisation.centre_offsets': ( 'colocalisation.html#centre_offsets',
+                                                                                                         'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.check_digit': ( 'colocalisation.html#check_digit',
                                                                                                       'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.coloc_loc': ( 'colocalisation.html#coloc_loc',

@@ -25,9 +25,9 @@ from fastai.torch_core import set_seed
 
 # %% auto #0
 __all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'RESULTS', 'check_digit', 'colocalisation_data', 'show_boxes', 'theta_boxes',
-           'localised', 'Encoder', 'digit_encoder', 'triplet_hinge', 'coloc_loc', 'random_patches', 'CoLocaliser',
-           'colocalised', 'colocalisation_learner', 'run_colocalisation', 'reproduce_colocalisation', 'table_5',
-           'BoxGrid', 'free_boxes', 'show_steps', 'animate_boxes']
+           'centre_offsets', 'localised', 'Encoder', 'digit_encoder', 'triplet_hinge', 'coloc_loc', 'random_patches',
+           'CoLocaliser', 'colocalised', 'colocalisation_learner', 'run_colocalisation', 'reproduce_colocalisation',
+           'table_5', 'BoxGrid', 'free_boxes', 'show_steps', 'animate_boxes']
 
 # %% ../../nbs/22_colocalisation.ipynb #4313bbcd
 COLOC_SIZE, N_CLUTTER, DIGIT_SIZE = 84, 16, 28
@@ -72,6 +72,11 @@ def theta_boxes(theta, grid_gen=None, size=COLOC_SIZE):
     gen = AttentionGrid() if grid_gen is None else grid_gen
     p = (gen.transform_points(theta, CORNERS.to(theta).expand(len(theta), 4, 2)) + 1) * size / 2
     return torch.cat([p.min(1).values, p.max(1).values], 1)
+
+def centre_offsets(theta, boxes, grid_gen=None, size=COLOC_SIZE):
+    "How far (pixels) the centre of each box predicted by θ is from the centre of its true box"
+    centre = lambda b: (b[:, :2] + b[:, 2:]) / 2
+    return (centre(theta_boxes(theta, grid_gen, size)) - centre(boxes)).norm(dim=1)
 
 def localised(theta, boxes, grid_gen=None, size=COLOC_SIZE, iou=0.5):
     "Whether each box predicted by θ overlaps its true box `boxes` `(N, 4)` with IoU > `iou`"
@@ -243,8 +248,9 @@ def free_boxes(digit=8,          # the digit class, 0-9
                bs=25,            # images per step
                encoder=None,     # e(); the full `digit_encoder()` at unit length if None
                every=100,        # measure every `every` steps
+               antialias=False,  # low-pass each image where its box shrinks it (`prefilter` of `01_sampling`; beyond the paper)
                seed=0):
-    "Eq. (8) minimised over one free box per image (no localisation net): share localised (%) and mean scale every `every` steps"
+    "Eq. (8) minimised over one free box per image (no localisation net): share localised (%), mean scale and mean distance (pixels) of the box centres from the digits' every `every` steps"
     import pandas as pd
     x, boxes = colocalisation_data(digit, clutter)
     grid = grid or BoxGrid()
@@ -255,10 +261,11 @@ def free_boxes(digit=8,          # the digit class, 0-9
     for it in range(steps + 1):
         if it % every == 0:
             att = grid.attention(p.detach())
-            rows.append(dict(step=it, localised=round(100 * localised(att, boxes).float().mean().item()), scale=round(att[:, 0].mean().item(), 2)))
+            rows.append(dict(step=it, localised=round(100 * localised(att, boxes).float().mean().item()), scale=round(att[:, 0].mean().item(), 2),
+                             off=round(centre_offsets(att, boxes).mean().item(), 1)))
         if it == steps: break
         idx = torch.randperm(len(x), generator=g)[:bs]
-        loss = triplet_hinge((enc(warp(x[idx], p[idx], grid, size=DIGIT_SIZE)), enc(random_patches(x[idx], g)), None))
+        loss = triplet_hinge((enc(warp(x[idx], p[idx], grid, size=DIGIT_SIZE, antialias=antialias)), enc(random_patches(x[idx], g)), None))
         opt.zero_grad(); loss.backward(); opt.step()
     return pd.DataFrame(rows).set_index('step')
 
