@@ -8,7 +8,7 @@ whose other slow cells need what is not at hand (learners exported by an earlier
 Then `nbdev-clean` as after any save."""
 import argparse, sys, time
 from pathlib import Path
-from execnb.nbio import write_nb
+from fastcore.nbio import write_nb
 from execnb.shell import CaptureShell
 from nbdev.config import get_config
 from nbdev.process import NBProcessor
