@@ -182,7 +182,7 @@ def budget_table(path=BUDGET_RESULTS, n_train=60000):
     return df.pivot_table(index=['dataset', 'name', 'schedule', 'data'], columns='iterations', values='test_error', aggfunc='mean').round(2)
 
 def budget_figure(path=BUDGET_RESULTS, n_train=60000, figsize=None):
-    "Test error against iterations (log-log) per dataset: a line per model, schedule and data; the paper's error dashed, its 150k iterations dotted"
+    "Test error against iterations (log-log) per dataset: a line per model, schedule ('paper' dashed) and data (fresh: squares); the paper's error and its 150k iterations dotted"
     import matplotlib.pyplot as plt
     t = budget_table(path, n_train)
     kinds = list(dict.fromkeys(t.index.get_level_values(0)))
