@@ -5,7 +5,9 @@ whose other slow cells need what is not at hand (learners exported by an earlier
 
     python tools/run_cells.py nbs/20_distorted_mnist.ipynb budget_run budget_tbl budget_fig
 
-Then `nbdev-clean` as after any save."""
+Then `nbdev-clean` as after any save. Like `nbdev-test --save`, this drops the notebook's widget state: for a notebook that
+shows widgets (04_widgets, 20_distorted_mnist) run `python tools/docs.py --widget-state NB` afterwards, or the docs page
+loses its explorers."""
 import argparse, sys, time
 from pathlib import Path
 from fastcore.nbio import write_nb
