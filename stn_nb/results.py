@@ -173,12 +173,12 @@ def run_missing(runs,              # `RunSpec`s, in the order to run them
                 results,           # the results file
                 models=None,       # folder to export learners to, as `<spec.stem>.pkl`; None for none
                 data_versions=None,# {dataset: version} of the current data (1 if absent)
-                **budget):         # epochs, schedule, seed, loc_lr_mult, fresh, ...: what a record must match to count
+                **budget):         # epochs, schedule, seed, loc_lr_mult, fresh, precision, ...: what a record must match to count
     "Run each spec of `runs` that `results` holds no record of at this `budget` and data version; returns the new records"
-    new, was = [], dict(data_version=1, fresh=False)   # what a record without the field stands for
+    new, was = [], dict(data_version=1, fresh=False, precision='fp32')   # what a record without the field stands for
     for spec in runs:
         b = dict(budget, **({'loc_lr_mult': budget['loc_lr_mult'] if spec.has_st else 1.} if 'loc_lr_mult' in budget else {}))
-        same = {'fresh': False, **b, 'data_version': (data_versions or {}).get(spec.dataset, 1)}  # older data, or fixed data for a fresh sweep, does not count
+        same = {'fresh': False, **b, 'precision': b.get('precision') or 'fp32', 'data_version': (data_versions or {}).get(spec.dataset, 1)}  # older data, fixed data for a fresh sweep, or another precision does not count
         if any(RunSpec.from_record(r) == spec and all(r.get(k, was.get(k)) == v for k, v in same.items()) for r in read_records(results)): continue
         print(f"{spec.name} on {spec.dataset.upper()}", flush=True)
         fn = Path(models) / f"{spec.stem}.pkl" if models else None
@@ -188,14 +188,14 @@ def run_missing(runs,              # `RunSpec`s, in the order to run them
     return new
 
 # %% ../nbs/12_results.ipynb #6d2359ef
-def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_train=60000, data_versions=None, fresh=False):
-    "Mean test error per (dataset, run) at one budget, with the number of seeds, on the current data (`data_versions`, 1 if absent), trained on fixed data or, with `fresh`, data redrawn every epoch: a DataFrame"
+def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_train=60000, data_versions=None, fresh=False, precision='fp32'):
+    "Mean and standard deviation of the test error per (dataset, run) at one budget over its seeds, on the current data (`data_versions`, 1 if absent), trained on fixed data or, with `fresh`, data redrawn every epoch, in one `precision`: a DataFrame"
     df = pd.DataFrame(read_records(path))
     if df.empty: raise ValueError(f"no records in {path}")
     field = lambda k, was: df[k].fillna(was) if k in df else pd.Series(was, index=df.index)
     df = df[field('data_version', 1) == df.dataset.map(lambda d: (data_versions or {}).get(d, 1))]
-    df = df[(df.schedule == schedule) & (df.n_train == n_train) & (field('fresh', False).astype(bool) == fresh)]
-    if df.empty: raise ValueError(f"no records in {path} with schedule {schedule!r}, n_train {n_train} and fresh={fresh}")
+    df = df[(df.schedule == schedule) & (df.n_train == n_train) & (field('fresh', False).astype(bool) == fresh) & (field('precision', 'fp32') == precision)]
+    if df.empty: raise ValueError(f"no records in {path} with schedule {schedule!r}, n_train {n_train}, fresh={fresh} and precision {precision!r}")
     specs = [RunSpec.from_record(r) for r in df.to_dict('records')]
     df = df.assign(name=[s.name for s in specs], base=[s.base.name for s in specs], st=[s.has_st for s in specs])
     iterations = iterations or int(df.iterations.mode().max())
@@ -205,9 +205,9 @@ def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_t
         loc_lr_mult = loc_lr_mult or float(df[df.st].loc_lr_mult.mode().max())
         df = df[~df.st | (df.loc_lr_mult == loc_lr_mult)]
     g = df.groupby(['dataset', 'name', 'base'])
-    out = g.agg(test_error=('test_error', 'mean'), seeds=('seed', 'nunique'), seconds=('seconds', 'mean'), params=('params', 'first'),
-                hardware=('hardware', 'last')).reset_index()
-    out['test_error'] = out.test_error.round(2)
+    out = g.agg(test_error=('test_error', 'mean'), std=('test_error', 'std'), seeds=('seed', 'nunique'), seconds=('seconds', 'mean'),
+                params=('params', 'first'), hardware=('hardware', 'last')).reset_index()
+    out[['test_error', 'std']] = out[['test_error', 'std']].round(2)   # std: over the seeds (NaN with one)
     return out.assign(schedule=schedule, iterations=iterations, loc_lr_mult=loc_lr_mult if df.st.any() else None)
 
 # %% ../nbs/12_results.ipynb #e37a7e5e
@@ -236,14 +236,16 @@ def current_data(experiment):
     import importlib
     return getattr(importlib.import_module(DATA_OF[experiment]), 'DATA_VERSIONS', {}) if experiment in DATA_OF else {}
 
-def results_table(path, experiment='distorted_mnist', datasets=None, **budget):
-    "Our test error beside the paper's, % per model (rows) and dataset (columns), at one budget (see `load_results`), on the current data"
+def results_table(path, experiment='distorted_mnist', datasets=None, std=False, **budget):
+    "Our test error beside the paper's, % per model (rows) and dataset (columns), at one budget (see `load_results`), on the current data; with `std`, the spread over seeds and their number too"
     paper, df = PAPER_TABLES[experiment], load_results(path, **{'data_versions': current_data(experiment), **budget})
-    ours = df.pivot(index='name', columns='dataset', values='test_error')
+    pivot = lambda v: df.pivot(index='name', columns='dataset', values=v)
+    ours, sd, n = pivot('test_error'), pivot('std'), pivot('seeds')
     datasets = datasets or sorted({d for v in paper.values() for d in v}, key=list(next(iter(paper.values()))).index)
     cols = {}
     for d in datasets:
         cols[(d.upper(), 'ours')] = ours[d] if d in ours else pd.Series(dtype=float)
+        if std: cols[(d.upper(), '±')], cols[(d.upper(), 'seeds')] = (sd[d], n[d]) if d in ours else (pd.Series(dtype=float),) * 2
         cols[(d.upper(), 'paper')] = pd.Series({m: v.get(d) for m, v in paper.items()}, dtype=float)
     return pd.DataFrame(cols).reindex(list(paper)).dropna(how='all')
 
