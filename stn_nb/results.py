@@ -240,7 +240,7 @@ def results_table(path, experiment='distorted_mnist', datasets=None, std=False, 
     "Our test error beside the paper's, % per model (rows) and dataset (columns), at one budget (see `load_results`), on the current data; with `std`, the spread over seeds and their number too"
     paper, df = PAPER_TABLES[experiment], load_results(path, **{'data_versions': current_data(experiment), **budget})
     pivot = lambda v: df.pivot(index='name', columns='dataset', values=v)
-    ours, sd, n = pivot('test_error'), pivot('std'), pivot('seeds')
+    ours, sd, n = pivot('test_error'), pivot('std'), pivot('seeds').astype('Int64')
     datasets = datasets or sorted({d for v in paper.values() for d in v}, key=list(next(iter(paper.values()))).index)
     cols = {}
     for d in datasets:

@@ -8,7 +8,7 @@ from ..grids import grid_generator, check_size
 from ..transformer import SpatialTransformer, spec_layers, fcn_loc, cnn_loc
 from ..data import SIZES, DATA_VERSIONS, TensorData, TensorDL, check_kind, distorted_mnist, distorted_mnist_dls
 from ..learner import STLearner, SCHEDULES, st_splitter, evaluating
-from ..results import RunSpec, read_records, check_run, check_budget, fit_and_record, run_missing, PAPER_TABLES
+from ..results import RunSpec, read_records, check_run, check_budget, fit_and_record, run_missing, load_results, PAPER_TABLES
 import torch, torch.nn as nn
 from pathlib import Path
 from fastcore.meta import delegates
@@ -17,11 +17,11 @@ from fastai.torch_core import set_seed
 from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['MODELS', 'POOLED', 'RESULTS', 'TABLE1_RUNS', 'BUDGET_RESULTS', 'BUDGET_RUNS', 'PRECISION_RUNS', 'AA_RESULTS',
-           'AA_VARIANTS', 'fcn_classifier', 'cnn_classifier', 'n_params', 'run_spec', 'model_maker', 'build_model',
-           'fit_width', 'param_table', 'distorted_mnist_learner', 'run_experiment', 'reproduce', 'budget_study',
-           'budget_table', 'budget_figure', 'st_wins', 'loop_overhead', 'Autocast', 'precision_times',
-           'antialias_study', 'antialias_table']
+__all__ = ['MODELS', 'POOLED', 'RESULTS', 'TABLE1_MODELS', 'TABLE1_RUNS', 'SEEDED_RUNS', 'BUDGET_RESULTS', 'BUDGET_RUNS',
+           'PRECISION_RUNS', 'AA_RESULTS', 'AA_VARIANTS', 'fcn_classifier', 'cnn_classifier', 'n_params', 'run_spec',
+           'model_maker', 'build_model', 'fit_width', 'param_table', 'distorted_mnist_learner', 'run_experiment',
+           'reproduce', 'table1_rankings', 'budget_study', 'budget_table', 'budget_figure', 'st_wins', 'loop_overhead',
+           'Autocast', 'precision_times', 'antialias_study', 'antialias_table']
 
 # %% ../../nbs/20_distorted_mnist.ipynb #60b61d2d
 MODELS = ('fcn', 'cnn', 'st-fcn', 'st-cnn')
@@ -140,15 +140,34 @@ def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 't
                           **{k: kwargs[k] for k in ('st_downsample', 'antialias') if kwargs.get(k)})
 
 # %% ../../nbs/20_distorted_mnist.ipynb #39157b9f
-TABLE1_RUNS = ([RunSpec('rts', m, t) for m, t in [('st-cnn', 'affine'), ('st-cnn', 'projective'), ('st-cnn', 'tps'), ('fcn', None),
-                                                  ('st-fcn', 'affine'), ('st-fcn', 'projective'), ('st-fcn', 'tps'), ('cnn', None)]]
-               + [RunSpec(k, m, t) for k in ('r', 'p', 'e') for m, t in [('cnn', None), ('st-cnn', 'affine'), ('st-cnn', 'tps')]]
+TABLE1_MODELS = [('st-cnn', 'affine'), ('st-cnn', 'projective'), ('st-cnn', 'tps'), ('fcn', None),
+                 ('st-fcn', 'affine'), ('st-fcn', 'projective'), ('st-fcn', 'tps'), ('cnn', None)]
+TABLE1_RUNS = ([RunSpec(k, m, t) for k in ('rts', 'r', 'p', 'e') for m, t in TABLE1_MODELS]
                + [RunSpec('tc', m, t) for m, t in [('fcn', None), ('st-fcn', 'affine'), ('st-cnn', 'affine'), ('st-cnn', 'tps'), ('cnn', None)]])
+SEEDED_RUNS = [s for s in TABLE1_RUNS if s.base.model == 'cnn']  # the CNN and ST-CNN cells, run with three seeds
 
 def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=1., seed=0, fresh=False, models='models', **kwargs):
     "Run each `RunSpec` of `runs` not yet in `results` at this budget, exporting learners to `models`"
     run = lambda spec, **kw: run_experiment(spec.dataset, spec.model, spec.transform, **kw, **kwargs)
     return run_missing(runs, run, results, models, DATA_VERSIONS, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, fresh=fresh)
+
+# %% ../../nbs/20_distorted_mnist.ipynb #rankings_fn
+def table1_rankings(path=RESULTS, **budget):
+    "The transformer orderings Table 1 shows clearly, checked on the records of `path` at one budget (see `load_results`): TPS ≤ Aff on E, and ST-CNN ≤ ST-FCN for each transformation and dataset"
+    import pandas as pd
+    paper, df = PAPER_TABLES['distorted_mnist'], load_results(path, **{'data_versions': DATA_VERSIONS, **budget})
+    err = {(d, n): (e, s) for d, n, e, s in zip(df.dataset, df.name, df.test_error, df['std'])}
+    pairs = ([('e', f'{m} TPS', f'{m} Aff') for m in ('ST-CNN', 'ST-FCN')]
+             + [(d, f'ST-CNN {t}', f'ST-FCN {t}') for d in ('r', 'rts', 'p', 'e', 'tc') for t in ('Aff', 'Proj', 'TPS')])
+    rows = []
+    for d, a, b in pairs:
+        pa, pb = paper.get(a, {}).get(d), paper.get(b, {}).get(d)
+        if pa is None or pb is None: continue   # a claim only where the paper has both numbers
+        (ea, sa), (eb, sb) = err.get((d, a), (None, None)), err.get((d, b), (None, None))
+        both = ea is not None and eb is not None
+        rows.append(dict(dataset=d.upper(), claim=f'{a} ≤ {b}', ours=ea, vs=eb, holds=ea <= eb if both else None,
+                         margin=round(eb - ea, 2) if both else None, spread=max(sa, sb) if both else None, paper=pa, paper_vs=pb))
+    return pd.DataFrame(rows)
 
 # %% ../../nbs/20_distorted_mnist.ipynb #budget_code
 BUDGET_RESULTS = Path('results') / 'budget.json'
