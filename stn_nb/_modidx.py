@@ -448,6 +448,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'stn_nb.results.check_run': ('results.html#check_run', 'stn_nb/results.py'),
                                 'stn_nb.results.check_writable': ('results.html#check_writable', 'stn_nb/results.py'),
                                 'stn_nb.results.current_data': ('results.html#current_data', 'stn_nb/results.py'),
+                                'stn_nb.results.current_records': ('results.html#current_records', 'stn_nb/results.py'),
                                 'stn_nb.results.fit_and_record': ('results.html#fit_and_record', 'stn_nb/results.py'),
                                 'stn_nb.results.hardware': ('results.html#hardware', 'stn_nb/results.py'),
                                 'stn_nb.results.load_results': ('results.html#load_results', 'stn_nb/results.py'),

@@ -13,9 +13,9 @@ from .grids import transform_name, PAPER_LABELS
 from .learner import SCHEDULES, check_precision  # also gives Learner its fit_schedule, to_precision
 
 # %% auto #0
-__all__ = ['PAPER_TABLES', 'DATA_OF', 'RunSpec', 'hardware', 'now', 'read_records', 'append_record', 'check_budget',
-           'check_writable', 'check_results_file', 'check_run', 'fit_and_record', 'run_missing', 'load_results',
-           'current_data', 'results_table', 'check_claims']
+__all__ = ['RECORD_DEFAULTS', 'PAPER_TABLES', 'DATA_OF', 'RunSpec', 'hardware', 'now', 'read_records', 'append_record',
+           'check_budget', 'check_writable', 'check_results_file', 'check_run', 'fit_and_record', 'run_missing',
+           'current_records', 'load_results', 'current_data', 'results_table', 'check_claims']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -168,6 +168,8 @@ def fit_and_record(learn,             # the learner of `spec`, built and not yet
     return rec
 
 # %% ../nbs/12_results.ipynb #run_missing_code
+RECORD_DEFAULTS = dict(data_version=1, fresh=False, precision='fp32')  # what a record without the field stands for (older records)
+
 def run_missing(runs,              # `RunSpec`s, in the order to run them
                 run,               # `run(spec, results=..., export=..., progress=False, **budget)` → record
                 results,           # the results file
@@ -175,7 +177,7 @@ def run_missing(runs,              # `RunSpec`s, in the order to run them
                 data_versions=None,# {dataset: version} of the current data (1 if absent)
                 **budget):         # epochs, schedule, seed, loc_lr_mult, fresh, precision, ...: what a record must match to count
     "Run each spec of `runs` that `results` holds no record of at this `budget` and data version; returns the new records"
-    new, was = [], dict(data_version=1, fresh=False, precision='fp32')   # what a record without the field stands for
+    new, was = [], RECORD_DEFAULTS
     for spec in runs:
         b = dict(budget, **({'loc_lr_mult': budget['loc_lr_mult'] if spec.has_st else 1.} if 'loc_lr_mult' in budget else {}))
         same = {'fresh': False, **b, 'precision': b.get('precision') or 'fp32', 'data_version': (data_versions or {}).get(spec.dataset, 1)}  # older data, fixed data for a fresh sweep, or another precision does not count
@@ -188,13 +190,18 @@ def run_missing(runs,              # `RunSpec`s, in the order to run them
     return new
 
 # %% ../nbs/12_results.ipynb #6d2359ef
-def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_train=60000, data_versions=None, fresh=False, precision='fp32'):
-    "Mean and standard deviation of the test error per (dataset, run) at one budget over its seeds, on the current data (`data_versions`, 1 if absent), trained on fixed data or, with `fresh`, data redrawn every epoch, in one `precision`: a DataFrame"
+def current_records(path, n_train=60000, data_versions=None, precision='fp32'):
+    "The records of `path` on the current data (`data_versions`, 1 if absent) with `n_train` training examples in `precision`, absent fields filled (`RECORD_DEFAULTS`): a DataFrame"
     df = pd.DataFrame(read_records(path))
     if df.empty: raise ValueError(f"no records in {path}")
-    field = lambda k, was: df[k].fillna(was) if k in df else pd.Series(was, index=df.index)
-    df = df[field('data_version', 1) == df.dataset.map(lambda d: (data_versions or {}).get(d, 1))]
-    df = df[(df.schedule == schedule) & (df.n_train == n_train) & (field('fresh', False).astype(bool) == fresh) & (field('precision', 'fp32') == precision)]
+    for k, was in RECORD_DEFAULTS.items(): df[k] = df[k].fillna(was) if k in df else was
+    df['fresh'] = df.fresh.astype(bool)
+    return df[(df.data_version == df.dataset.map(lambda d: (data_versions or {}).get(d, 1))) & (df.n_train == n_train) & (df.precision == precision)]
+
+def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_train=60000, data_versions=None, fresh=False, precision='fp32'):
+    "Mean and standard deviation of the test error per (dataset, run) at one budget over its seeds, on the current data (`data_versions`, 1 if absent), trained on fixed data or, with `fresh`, data redrawn every epoch, in one `precision`: a DataFrame"
+    df = current_records(path, n_train, data_versions, precision)
+    df = df[(df.schedule == schedule) & (df.fresh == fresh)]
     if df.empty: raise ValueError(f"no records in {path} with schedule {schedule!r}, n_train {n_train}, fresh={fresh} and precision {precision!r}")
     specs = [RunSpec.from_record(r) for r in df.to_dict('records')]
     df = df.assign(name=[s.name for s in specs], base=[s.base.name for s in specs], st=[s.has_st for s in specs])

@@ -8,7 +8,7 @@ from ..grids import grid_generator, check_size
 from ..transformer import SpatialTransformer, spec_layers, fcn_loc, cnn_loc
 from ..data import SIZES, DATA_VERSIONS, TensorData, TensorDL, check_kind, distorted_mnist, distorted_mnist_dls
 from ..learner import STLearner, SCHEDULES, st_splitter, evaluating
-from ..results import RunSpec, read_records, check_run, check_budget, fit_and_record, run_missing, load_results, PAPER_TABLES
+from ..results import RunSpec, read_records, check_run, check_budget, fit_and_record, run_missing, load_results, current_records, PAPER_TABLES
 import torch, torch.nn as nn
 from pathlib import Path
 from fastcore.meta import delegates
@@ -146,10 +146,11 @@ TABLE1_RUNS = ([RunSpec(k, m, t) for k in ('rts', 'r', 'p', 'e') for m, t in TAB
                + [RunSpec('tc', m, t) for m, t in [('fcn', None), ('st-fcn', 'affine'), ('st-cnn', 'affine'), ('st-cnn', 'tps'), ('cnn', None)]])
 SEEDED_RUNS = [s for s in TABLE1_RUNS if s.base.model == 'cnn']  # the CNN and ST-CNN cells, run with three seeds
 
-def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=1., seed=0, fresh=False, models='models', **kwargs):
-    "Run each `RunSpec` of `runs` not yet in `results` at this budget, exporting learners to `models`"
+def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=1., seed=0, fresh=False, precision=None, models='models', **kwargs):
+    "Run each `RunSpec` of `runs` not yet in `results` at this budget (and `precision`: None for float32), exporting learners to `models`"
     run = lambda spec, **kw: run_experiment(spec.dataset, spec.model, spec.transform, **kw, **kwargs)
-    return run_missing(runs, run, results, models, DATA_VERSIONS, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, fresh=fresh)
+    return run_missing(runs, run, results, models, DATA_VERSIONS, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, fresh=fresh,
+                       precision=precision)
 
 # %% ../../nbs/20_distorted_mnist.ipynb #rankings_fn
 def table1_rankings(path=RESULTS, **budget):
@@ -190,20 +191,17 @@ def budget_study(runs=BUDGET_RUNS,             # the models and datasets
     return new
 
 # %% ../../nbs/20_distorted_mnist.ipynb #budget_fns
-def budget_table(path=BUDGET_RESULTS, n_train=60000):
-    "Test error (%) per (dataset, model, schedule, data) and budget (iterations) on the current data, mean over seeds: a DataFrame"
-    import pandas as pd
-    df = pd.DataFrame(read_records(path))
-    if df.empty: raise ValueError(f"no records in {path}: run `budget_study` first")
-    df = df[(df.get('data_version', pd.Series(1, index=df.index)).fillna(1) == df.dataset.map(lambda d: DATA_VERSIONS.get(d, 1))) & (df.n_train == n_train)]
-    if df.empty: raise ValueError(f"no records in {path} on the current data with n_train {n_train}")
-    df = df.assign(name=[RunSpec.from_record(r).name for r in df.to_dict('records')], data=df.fresh.fillna(False).map({False: 'fixed', True: 'fresh'}))
+def budget_table(path=BUDGET_RESULTS, n_train=60000, precision='fp32'):
+    "Test error (%) per (dataset, model, schedule, data) and budget (iterations) on the current data in one `precision`, mean over seeds: a DataFrame"
+    df = current_records(path, n_train, DATA_VERSIONS, precision)
+    if df.empty: raise ValueError(f"no records in {path} on the current data with n_train {n_train} in {precision}")
+    df = df.assign(name=[RunSpec.from_record(r).name for r in df.to_dict('records')], data=df.fresh.map({False: 'fixed', True: 'fresh'}))
     return df.pivot_table(index=['dataset', 'name', 'schedule', 'data'], columns='iterations', values='test_error', aggfunc='mean').round(2)
 
-def budget_figure(path=BUDGET_RESULTS, n_train=60000, figsize=None):
+def budget_figure(path=BUDGET_RESULTS, n_train=60000, figsize=None, precision='fp32'):
     "Test error against iterations (log-log) per dataset: a line per model, schedule ('paper' dashed) and data (fresh: squares); the paper's error and its 150k iterations dotted"
     import matplotlib.pyplot as plt
-    t = budget_table(path, n_train)
+    t = budget_table(path, n_train, precision)
     kinds = list(dict.fromkeys(t.index.get_level_values(0)))
     fig, axs = plt.subplots(1, len(kinds), figsize=figsize or (4 * len(kinds), 3), squeeze=False)
     names = list(dict.fromkeys(t.index.get_level_values(1)))

@@ -151,10 +151,10 @@ def run_addition(model='2xst-fcn',    # one of `ADDITION_MODELS`
                           seed=kwargs.get('seed', 0), fresh=kwargs.get('fresh', False))
 
 # %% ../../nbs/21_mnist_addition.ipynb #20d986dc
-def reproduce_addition(runs=TABLE4_RUNS, results=RESULTS, epochs=10, schedule='modern', loc_lr_mult=1., seed=0, fresh=False, models='models', **kwargs):
-    "Run each `RunSpec` of `runs` not yet in `results` at this budget, exporting learners to `models`"
+def reproduce_addition(runs=TABLE4_RUNS, results=RESULTS, epochs=10, schedule='modern', loc_lr_mult=1., seed=0, fresh=False, precision=None, models='models', **kwargs):
+    "Run each `RunSpec` of `runs` not yet in `results` at this budget (and `precision`: None for float32), exporting learners to `models`"
     run = lambda spec, **kw: run_addition(spec.model, spec.transform, **kw, **kwargs)
-    return run_missing(runs, run, results, models, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, fresh=fresh)
+    return run_missing(runs, run, results, models, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, fresh=fresh, precision=precision)
 
 # %% ../../nbs/21_mnist_addition.ipynb #claims_fn
 def addition_claims(path=RESULTS, **budget):
