@@ -13,7 +13,7 @@ from .sampling import _warp
 from .results import hardware, now
 
 # %% auto #0
-__all__ = ['GPU_CASES', 'CPU_CASES', 'bench_case', 'device_name', 'run_bench', 'stn_bench']
+__all__ = ['GPU_CASES', 'CPU_CASES', 'bench_case', 'device_name', 'run_bench', 'stn_bench', 'time_steps']
 
 # %% ../nbs/90_benchmarks.ipynb #ce764d6a
 def _torch_warp(align_corners):
@@ -114,3 +114,26 @@ def stn_bench(quick:store_true=False,  # GPU: only the first three cases
     if meta['note']: print(f"\nNOTE: {meta['note']}")
     slower = df[(df.method == 'triton') & (df.vs_torch < 1)]
     if meta['device'].startswith('cpu') is False and len(slower): print(f"\nSlower than eager PyTorch in {len(slower)} rows (see vs_torch < 1).")
+
+# %% ../nbs/90_benchmarks.ipynb #time_steps_code
+def time_steps(nets,          # {name: model}, all on one device
+               x, y,          # one batch and its targets; `x` may be a dict {name: batch} for models of different input sizes
+               loss_func,     # loss(model(x), y)
+               reps=5,        # timed steps per model, after one warm-up step each
+               base=None):    # the model the ratios are to (the first if None)
+    "Median seconds of one training step (forward, loss, backward) of each model on the batch, and the ratio to `base`'s, measured in one run"
+    import pandas as pd
+    sync = torch.cuda.synchronize if torch.cuda.is_available() else (lambda: None)
+    xs = x if isinstance(x, dict) else {m: x for m in nets}
+    def step(m):
+        nets[m].zero_grad(set_to_none=True); sync(); t = time.perf_counter()
+        loss_func(nets[m](xs[m]), y).backward(); sync()
+        return time.perf_counter() - t
+    for m in nets: step(m)  # warm-up
+    ts = {m: [] for m in nets}
+    for _ in range(reps):   # the models take turns: a slow spell of the machine hits them alike
+        for m in nets: ts[m].append(step(m))
+    med = {m: statistics.median(v) for m, v in ts.items()}
+    base = base or next(iter(nets))
+    return pd.DataFrame({'seconds': med, f'ratio to {base}': {m: med[m] / med[base] for m in med}}).round(3)
+

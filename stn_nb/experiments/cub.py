@@ -8,7 +8,7 @@ from ..grids import GridGenerator
 from ..transformer import SpatialTransformer
 from ..learner import STLearner, SCHEDULES, transformers, evaluating
 from ..results import RunSpec, check_run, fit_and_record
-from .svhn import time_steps
+from ..bench import time_steps
 import os
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F

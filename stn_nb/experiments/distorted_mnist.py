@@ -267,7 +267,7 @@ PRECISION_RUNS = (RunSpec('rts', 'cnn'), RunSpec('rts', 'st-cnn', 'affine'), Run
 def precision_times(runs=PRECISION_RUNS, bs=256, reps=3):
     "Median seconds of one training step of each model of `runs` (batch `bs`, CPU) in float32 and in bfloat16 autocast, measured in one run, and the speed-up"
     import pandas as pd
-    from stn_nb.experiments.svhn import time_steps
+    from stn_nb.bench import time_steps
     rows = []
     for spec in runs:
         net, size = build_model(spec.dataset, spec.model, spec.transform), SIZES[spec.dataset]

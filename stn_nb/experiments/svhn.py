@@ -9,6 +9,7 @@ from ..transformer import SpatialTransformer, spec_layers
 from ..data import cache_dir, save_atomic, load_cache, load_mnist, TensorData, TensorDL, SPLITS
 from ..learner import STLearner, SCHEDULES, st_splitter, transformers, evaluating
 from ..results import RunSpec, check_run, fit_and_record, run_missing, load_results
+from ..bench import time_steps
 import os, re, tarfile
 from collections import OrderedDict
 from pathlib import Path
@@ -27,7 +28,7 @@ __all__ = ['BOX_FIELDS', 'CROPS', 'MAX_DIGITS', 'NULL', 'SVHN_URL', 'SVHN_CNN', 
            'encode_labels', 'svhn_root', 'svhn_split_dir', 'preprocess_split', 'load_svhn', 'svhn_fixture', 'svhn_spec',
            'SequenceHeads', 'check_svhn_model', 'check_dropout', 'svhn_model', 'sequence_error', 'ByteToFloat',
            'ink_boxes', 'mnist_sequences', 'svhn_data', 'svhn_dls', 'svhn_learner', 'svhn_spec_of', 'run_svhn',
-           'reproduce_svhn', 'time_steps', 'step_times', 'svhn_table', 'svhn_claims', 'st_corners', 'show_svhn']
+           'reproduce_svhn', 'step_times', 'svhn_table', 'svhn_claims', 'st_corners', 'show_svhn']
 
 # %% ../../nbs/23_svhn.ipynb #3a16472b
 def _h5_numbers(f, ds):
@@ -410,27 +411,6 @@ def reproduce_svhn(data='proxy', sizes=(64, 128), models=SVHN_MODELS, results=RE
     return run_missing(runs, run, results, export_to, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, width=width, dropout=dropout)
 
 # %% ../../nbs/23_svhn.ipynb #cc2edad7
-def time_steps(nets,          # {name: model}, all on one device
-               x, y,          # one batch and its targets; `x` may be a dict {name: batch} for models of different input sizes
-               loss_func,     # loss(model(x), y)
-               reps=5,        # timed steps per model, after one warm-up step each
-               base=None):    # the model the ratios are to (the first if None)
-    "Median seconds of one training step (forward, loss, backward) of each model on the batch, and the ratio to `base`'s, measured in one run"
-    import time, pandas as pd
-    sync = torch.cuda.synchronize if torch.cuda.is_available() else (lambda: None)
-    xs = x if isinstance(x, dict) else {m: x for m in nets}
-    def step(m):
-        nets[m].zero_grad(set_to_none=True); sync(); t = time.perf_counter()
-        loss_func(nets[m](xs[m]), y).backward(); sync()
-        return time.perf_counter() - t
-    for m in nets: step(m)  # warm-up
-    ts = {m: [] for m in nets}
-    for _ in range(reps):   # the models take turns: a slow spell of the machine hits them alike
-        for m in nets: ts[m].append(step(m))
-    med = {m: float(np.median(v)) for m, v in ts.items()}
-    base = base or next(iter(nets))
-    return pd.DataFrame({'seconds': med, f'ratio to {base}': {m: med[m] / med[base] for m in med}}).round(3)
-
 def step_times(size=64, bs=128, width=1., reps=5, device=None, models=SVHN_MODELS):
     "`time_steps` of the Table 2 models at batch `bs` of `size`² inputs, ratios to the CNN"
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
