@@ -167,7 +167,7 @@ def table1_rankings(path=RESULTS, **budget):
         (ea, sa), (eb, sb) = err.get((d, a), (None, None)), err.get((d, b), (None, None))
         both = ea is not None and eb is not None
         rows.append(dict(dataset=d.upper(), claim=f'{a} ≤ {b}', ours=ea, vs=eb, holds=ea <= eb if both else None,
-                         margin=round(eb - ea, 2) if both else None, spread=max(sa, sb) if both else None, paper=pa, paper_vs=pb))
+                         margin=round(eb - ea, 2) if both else None, spread=pd.Series([sa, sb]).max() if both else None, paper=pa, paper_vs=pb))
     return pd.DataFrame(rows)
 
 # %% ../../nbs/20_distorted_mnist.ipynb #budget_code
