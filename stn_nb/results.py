@@ -177,11 +177,11 @@ def run_missing(runs,              # `RunSpec`s, in the order to run them
                 data_versions=None,# {dataset: version} of the current data (1 if absent)
                 **budget):         # epochs, schedule, seed, loc_lr_mult, fresh, precision, ...: what a record must match to count
     "Run each spec of `runs` that `results` holds no record of at this `budget` and data version; returns the new records"
-    new, was = [], RECORD_DEFAULTS
+    new = []
     for spec in runs:
         b = dict(budget, **({'loc_lr_mult': budget['loc_lr_mult'] if spec.has_st else 1.} if 'loc_lr_mult' in budget else {}))
-        same = {'fresh': False, **b, 'precision': b.get('precision') or 'fp32', 'data_version': (data_versions or {}).get(spec.dataset, 1)}  # older data, fixed data for a fresh sweep, or another precision does not count
-        if any(RunSpec.from_record(r) == spec and all(r.get(k, was.get(k)) == v for k, v in same.items()) for r in read_records(results)): continue
+        same = {**RECORD_DEFAULTS, **b, 'precision': b.get('precision') or 'fp32', 'data_version': (data_versions or {}).get(spec.dataset, 1)}  # older data, fixed data for a fresh sweep, or another precision does not count
+        if any(RunSpec.from_record(r) == spec and all(r.get(k, RECORD_DEFAULTS.get(k)) == v for k, v in same.items()) for r in read_records(results)): continue
         print(f"{spec.name} on {spec.dataset.upper()}", flush=True)
         fn = Path(models) / f"{spec.stem}.pkl" if models else None
         if fn: fn.parent.mkdir(parents=True, exist_ok=True)
