@@ -198,11 +198,11 @@ def current_records(path, n_train=60000, data_versions=None, precision='fp32'):
     df['fresh'] = df.fresh.astype(bool)
     return df[(df.data_version == df.dataset.map(lambda d: (data_versions or {}).get(d, 1))) & (df.n_train == n_train) & (df.precision == precision)]
 
-def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_train=60000, data_versions=None, fresh=False, precision='fp32'):
-    "Mean and standard deviation of the test error per (dataset, run) at one budget over its seeds, on the current data (`data_versions`, 1 if absent), trained on fixed data or, with `fresh`, data redrawn every epoch, in one `precision`: a DataFrame"
+def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_train=60000, data_versions=None, fresh=False, precision='fp32', seeds=None):
+    "Mean and standard deviation of the test error per (dataset, run) at one budget over its seeds (all, or those in `seeds`), on the current data (`data_versions`, 1 if absent), trained on fixed data or, with `fresh`, data redrawn every epoch, in one `precision`: a DataFrame"
     df = current_records(path, n_train, data_versions, precision)
-    df = df[(df.schedule == schedule) & (df.fresh == fresh)]
-    if df.empty: raise ValueError(f"no records in {path} with schedule {schedule!r}, n_train {n_train}, fresh={fresh} and precision {precision!r}")
+    df = df[(df.schedule == schedule) & (df.fresh == fresh) & (df.seed.isin(seeds) if seeds is not None else True)]
+    if df.empty: raise ValueError(f"no records in {path} with schedule {schedule!r}, n_train {n_train}, fresh={fresh}, precision {precision!r}" + (f" and seeds {list(seeds)}" if seeds is not None else ''))
     specs = [RunSpec.from_record(r) for r in df.to_dict('records')]
     df = df.assign(name=[s.name for s in specs], base=[s.base.name for s in specs], st=[s.has_st for s in specs])
     iterations = iterations or int(df.iterations.mode().max())
