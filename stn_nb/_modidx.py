@@ -87,6 +87,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                                         'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.animate_boxes': ( 'colocalisation.html#animate_boxes',
                                                                                                         'stn_nb/experiments/colocalisation.py'),
+                                                   'stn_nb.experiments.colocalisation.box_profile': ( 'colocalisation.html#box_profile',
+                                                                                                      'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.centre_offsets': ( 'colocalisation.html#centre_offsets',
                                                                                                          'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.check_digit': ( 'colocalisation.html#check_digit',

@@ -27,7 +27,7 @@ from fastai.torch_core import set_seed
 __all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'RESULTS', 'check_digit', 'colocalisation_data', 'show_boxes', 'theta_boxes',
            'centre_offsets', 'localised', 'Encoder', 'digit_encoder', 'triplet_hinge', 'coloc_loc', 'random_patches',
            'CoLocaliser', 'colocalised', 'colocalisation_learner', 'run_colocalisation', 'reproduce_colocalisation',
-           'table_5', 'BoxGrid', 'free_boxes', 'show_steps', 'animate_boxes']
+           'table_5', 'BoxGrid', 'free_boxes', 'box_profile', 'show_steps', 'animate_boxes']
 
 # %% ../../nbs/22_colocalisation.ipynb #4313bbcd
 COLOC_SIZE, N_CLUTTER, DIGIT_SIZE = 84, 16, 28
@@ -268,6 +268,31 @@ def free_boxes(digit=8,          # the digit class, 0-9
         loss = triplet_hinge((enc(warp(x[idx], p[idx], grid, size=DIGIT_SIZE, antialias=antialias)), enc(random_patches(x[idx], g)), None))
         opt.zero_grad(); loss.backward(); opt.step()
     return pd.DataFrame(rows).set_index('step')
+
+# %% ../../nbs/22_colocalisation.ipynb #boxprof_code
+def box_profile(digit=8,                  # the digit class, 0-9
+                clutter=False,            # TC, else T
+                scales=(0.25, 0.3, 1 / 3, 0.37, 0.42, 0.47, 0.52, 0.6, 0.7, 0.85, 1.), # box scales s, every box centred on its digit
+                shifts=(0, 4, 8, 14, 21, 28),  # pixels to move a digit-sized box (s = 1/3) right of its digit
+                encoder=None,             # e(); the full `digit_encoder()` at unit length if None
+                draws=4,                  # random patches I^rand per image (the loss is averaged over them)
+                seed=0):
+    "Eq. (8) on the images of `digit` with every box centred on its digit at each of `scales`, and digit-sized but shifted by each of `shifts`: the loss and the boxes' IoU with the truth"
+    import pandas as pd
+    x, boxes = colocalisation_data(digit, clutter)
+    enc = encoder if encoder is not None else Encoder(digit_encoder().net, normalize=True)
+    centre = (boxes[:, :2] + boxes[:, 2:]) / COLOC_SIZE - 1
+    g = torch.Generator().manual_seed(seed)
+    rows = []
+    with torch.no_grad():
+        e_rand = [enc(random_patches(x, g)) for _ in range(draws)]
+        def loss(s, c):
+            th = torch.cat([torch.full((len(x), 1), float(s)), c], 1)
+            e = enc(warp(x, th, AttentionGrid(), size=DIGIT_SIZE))
+            return sum(float(triplet_hinge((e, r, None))) for r in e_rand) / draws, box_iou(theta_boxes(th), boxes).diagonal().mean().item()
+        for s in scales: rows.append(('scale', round(s, 3), *loss(s, centre)))
+        for d in shifts: rows.append(('shift (px)', d, *loss(DIGIT_SIZE / COLOC_SIZE, centre + torch.tensor([d / (COLOC_SIZE / 2), 0.]))))
+    return pd.DataFrame(rows, columns=['vary', 'value', 'loss', 'IoU']).set_index(['vary', 'value'])
 
 # %% ../../nbs/22_colocalisation.ipynb #f1453b22
 def show_steps(history, x, boxes, idx=(0, 1, 2), steps=None, grid_gen=None, figsize=None):
