@@ -117,6 +117,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                                      'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.show_steps': ( 'colocalisation.html#show_steps',
                                                                                                      'stn_nb/experiments/colocalisation.py'),
+                                                   'stn_nb.experiments.colocalisation.shrink_schedule': ( 'colocalisation.html#shrink_schedule',
+                                                                                                          'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.table_5': ( 'colocalisation.html#table_5',
                                                                                                   'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.theta_boxes': ( 'colocalisation.html#theta_boxes',

@@ -27,7 +27,7 @@ from fastai.torch_core import set_seed
 __all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'RESULTS', 'check_digit', 'colocalisation_data', 'show_boxes', 'theta_boxes',
            'centre_offsets', 'localised', 'Encoder', 'digit_encoder', 'triplet_hinge', 'coloc_loc', 'random_patches',
            'CoLocaliser', 'colocalised', 'colocalisation_learner', 'run_colocalisation', 'reproduce_colocalisation',
-           'table_5', 'BoxGrid', 'free_boxes', 'box_profile', 'show_steps', 'animate_boxes']
+           'table_5', 'shrink_schedule', 'BoxGrid', 'free_boxes', 'box_profile', 'show_steps', 'animate_boxes']
 
 # %% ../../nbs/22_colocalisation.ipynb #4313bbcd
 COLOC_SIZE, N_CLUTTER, DIGIT_SIZE = 84, 16, 28
@@ -225,6 +225,11 @@ def table_5(path=RESULTS, steps=200, lr=0.0001, bs=25, seed=0):
     return pd.DataFrame({'T ours': df.get('t'), 'T paper': 100., 'TC ours': df.get('tc'), 'TC paper': '75–93'})
 
 # %% ../../nbs/22_colocalisation.ipynb #freebox_code
+def shrink_schedule(hi0, start, end, hi1):
+    "The largest box scale allowed at step `it`: `hi0` up to step `start`, then linearly down to `hi1` at step `end`, and `hi1` after"
+    if not 0 <= start < end: raise ValueError(f"`shrink` needs 0 <= start < end, got start={start}, end={end}")
+    return lambda it: hi0 + (hi1 - hi0) * min(max((it - start) / (end - start), 0), 1)
+
 class BoxGrid(AttentionGrid):
     "Eq. (2) with the scale held in [`lo`, `hi`] and the box inside the input: θ = (a, b_x, b_y) → s = lo + (hi − lo)σ(a), t = tanh(b)(1 − s); starts at scale `s0`, centred"
     def __init__(self, lo=0.25, hi=1., s0=0.95):
@@ -249,6 +254,7 @@ def free_boxes(digit=8,          # the digit class, 0-9
                encoder=None,     # e(); the full `digit_encoder()` at unit length if None
                every=100,        # measure every `every` steps
                antialias=False,  # low-pass each image where its box shrinks it (`prefilter` of `01_sampling`; beyond the paper)
+               shrink=None,      # (start, end, hi): lower the largest scale the boxes may take from `grid.hi` to `hi` between steps `start` and `end` (beyond the paper)
                seed=0):
     "Eq. (8) minimised over one free box per image (no localisation net): share localised (%), mean scale and mean distance (pixels) of the box centres from the digits' every `every` steps"
     import pandas as pd
@@ -258,7 +264,9 @@ def free_boxes(digit=8,          # the digit class, 0-9
     g = torch.Generator().manual_seed(seed)
     p = grid.identity().repeat(len(x), 1).requires_grad_()
     opt, rows = torch.optim.Adam([p], lr), []
+    bound = shrink_schedule(grid.hi, *shrink) if shrink else None
     for it in range(steps + 1):
+        if bound: grid.hi = bound(it)
         if it % every == 0:
             att = grid.attention(p.detach())
             rows.append(dict(step=it, localised=round(100 * localised(att, boxes).float().mean().item()), scale=round(att[:, 0].mean().item(), 2),
