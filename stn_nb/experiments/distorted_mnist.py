@@ -213,7 +213,8 @@ def budget_figure(path=BUDGET_RESULTS, n_train=60000, figsize=None, precision='f
             if paper: ax.axhline(paper, c=c, ls=':', lw=1)
         ax.axvline(150_000, c='gray', ls=':', lw=1)
         ax.set(xscale='log', yscale='log', xlabel='iterations', ylabel='test error (%)', title=kind.upper())
-    axs[0, -1].legend(fontsize=6, loc='upper right')
+    lines = {l: h for ax in axs[0] for h, l in zip(*ax.get_legend_handles_labels())}   # every panel's lines, once
+    axs[0, -1].legend(lines.values(), lines.keys(), fontsize=6, loc='upper right')
     plt.tight_layout()
     return axs
 
