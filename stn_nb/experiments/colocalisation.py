@@ -12,7 +12,7 @@ from ..learner import STLearner, ThetaRecorder, SCHEDULES
 from ..viz import offline_jshtml
 from ..results import append_record, read_records, hardware, now, check_results_file
 from .distorted_mnist import cnn_classifier, fit_width
-import math, time, torch, torch.nn as nn, torch.nn.functional as F
+import copy, math, time, torch, torch.nn as nn, torch.nn.functional as F
 from pathlib import Path
 from fastcore.basics import store_attr
 from fastcore.xtras import ContextManagers
@@ -264,7 +264,11 @@ def free_boxes(digit=8,          # the digit class, 0-9
     g = torch.Generator().manual_seed(seed)
     p = grid.identity().repeat(len(x), 1).requires_grad_()
     opt, rows = torch.optim.Adam([p], lr), []
-    bound = shrink_schedule(grid.hi, *shrink) if shrink else None
+    bound = None
+    if shrink:
+        if not (len(shrink) == 3 and grid.lo < shrink[2] <= grid.hi): raise ValueError(f"`shrink` must be (start, end, hi) with {grid.lo} < hi <= {grid.hi} (the grid's range), got {shrink!r}")
+        grid = copy.deepcopy(grid)   # the caller's grid keeps its range
+        bound = shrink_schedule(grid.hi, *shrink)
     for it in range(steps + 1):
         if bound: grid.hi = bound(it)
         if it % every == 0:
