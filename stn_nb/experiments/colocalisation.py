@@ -24,10 +24,11 @@ from fastai.optimizer import SGD, Adam
 from fastai.torch_core import set_seed
 
 # %% auto #0
-__all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'RESULTS', 'check_digit', 'colocalisation_data', 'show_boxes', 'theta_boxes',
-           'centre_offsets', 'localised', 'Encoder', 'digit_encoder', 'triplet_hinge', 'coloc_loc', 'random_patches',
-           'CoLocaliser', 'colocalised', 'colocalisation_learner', 'run_colocalisation', 'reproduce_colocalisation',
-           'table_5', 'shrink_schedule', 'BoxGrid', 'free_boxes', 'box_profile', 'show_steps', 'animate_boxes']
+__all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'RESULTS', 'FREE_RESULTS', 'check_digit', 'colocalisation_data', 'show_boxes',
+           'theta_boxes', 'centre_offsets', 'localised', 'Encoder', 'digit_encoder', 'triplet_hinge', 'coloc_loc',
+           'random_patches', 'CoLocaliser', 'colocalised', 'colocalisation_learner', 'check_budget',
+           'run_colocalisation', 'resume', 'reproduce_colocalisation', 'table_5', 'shrink_schedule', 'BoxGrid',
+           'free_boxes', 'box_profile', 'run_free_boxes', 'reproduce_free_boxes', 'show_steps', 'animate_boxes']
 
 # %% ../../nbs/22_colocalisation.ipynb #4313bbcd
 COLOC_SIZE, N_CLUTTER, DIGIT_SIZE = 84, 16, 28
@@ -186,12 +187,16 @@ def colocalisation_learner(digit,          # the digit class, 0-9
 # %% ../../nbs/22_colocalisation.ipynb #e527be48
 RESULTS = Path('results') / 'colocalisation.json'
 
-def run_colocalisation(digit, clutter=False, steps=200, lr=0.0001, bs=25, seed=0, n=100, encoder=None, results=RESULTS, cbs=None, progress=True):
-    "Co-localise the `n` images of `digit` (T, or TC with `clutter`) for `steps` SGD steps at `lr`; record and return the share localised"
+def check_budget(steps, lr, bs, results):
+    "Clear errors for a bad optimisation budget or results file, before any work"
     for k, v in dict(steps=steps, bs=bs).items():
         if not isinstance(v, int) or isinstance(v, bool) or v < 1: raise ValueError(f"`{k}` must be a positive integer, got {v!r}")
     if not isinstance(lr, (int, float)) or isinstance(lr, bool) or not lr > 0: raise ValueError(f"`lr` must be a positive number, got {lr!r}")
     if results: check_results_file(results)
+
+def run_colocalisation(digit, clutter=False, steps=200, lr=0.0001, bs=25, seed=0, n=100, encoder=None, results=RESULTS, cbs=None, progress=True):
+    "Co-localise the `n` images of `digit` (T, or TC with `clutter`) for `steps` SGD steps at `lr`; record and return the share localised"
+    check_budget(steps, lr, bs, results)
     encoder = encoder if encoder is not None else digit_encoder()
     learn = colocalisation_learner(digit, clutter, n, encoder, bs, seed)
     epochs = -(-steps // len(learn.dls.train))
@@ -205,15 +210,19 @@ def run_colocalisation(digit, clutter=False, steps=200, lr=0.0001, bs=25, seed=0
     if results: append_record(rec, results)
     return rec
 
-def reproduce_colocalisation(digits=range(10), datasets=('t', 'tc'), results=RESULTS, steps=200, lr=0.0001, bs=25, seed=0):
-    "Run every (digit, dataset) optimisation that `results` holds no record of at this budget; returns the new records"
-    budget, new, enc = dict(steps=steps, lr=lr, bs=bs, seed=seed), [], digit_encoder()
+def resume(run, digits, datasets, results, budget, **kwargs):
+    "Call `run(digit, clutter, results=results, **budget, **kwargs)` for every (digit, dataset) that `results` holds no record of at `budget`; returns the new records"
+    new = []
     for d in digits:
         for ds in datasets:
             if any(r['digit'] == d and r['dataset'] == ds and all(r.get(k) == v for k, v in budget.items()) for r in read_records(results)): continue
-            new.append(run_colocalisation(d, ds == 'tc', encoder=enc, results=results, progress=False, **budget))
+            new.append(run(d, ds == 'tc', results=results, **budget, **kwargs))
             print(f"{d} {ds.upper()}: {new[-1]['localised']}% localised ({new[-1]['seconds']} s)", flush=True)
     return new
+
+def reproduce_colocalisation(digits=range(10), datasets=('t', 'tc'), results=RESULTS, steps=200, lr=0.0001, bs=25, seed=0):
+    "Run every (digit, dataset) optimisation that `results` holds no record of at this budget; returns the new records"
+    return resume(run_colocalisation, digits, datasets, results, dict(steps=steps, lr=lr, bs=bs, seed=seed), encoder=digit_encoder(), progress=False)
 
 # %% ../../nbs/22_colocalisation.ipynb #ed61c8be
 def table_5(path=RESULTS, steps=200, lr=0.0001, bs=25, seed=0):
@@ -271,7 +280,7 @@ def free_boxes(digit=8,          # the digit class, 0-9
         bound = shrink_schedule(grid.hi, *shrink)
     for it in range(steps + 1):
         if bound: grid.hi = bound(it)
-        if it % every == 0:
+        if it % every == 0 or it == steps:
             att = grid.attention(p.detach())
             rows.append(dict(step=it, localised=round(100 * localised(att, boxes).float().mean().item()), scale=round(att[:, 0].mean().item(), 2),
                              off=round(centre_offsets(att, boxes).mean().item(), 1)))
@@ -305,6 +314,26 @@ def box_profile(digit=8,                  # the digit class, 0-9
         for s in scales: rows.append(('scale', round(s, 3), *loss(s, centre)))
         for d in shifts: rows.append(('shift (px)', d, *loss(DIGIT_SIZE / COLOC_SIZE, centre + torch.tensor([d / (COLOC_SIZE / 2), 0.]))))
     return pd.DataFrame(rows, columns=['vary', 'value', 'loss', 'IoU']).set_index(['vary', 'value'])
+
+# %% ../../nbs/22_colocalisation.ipynb #fball_code
+FREE_RESULTS = Path('results') / 'free_boxes.json'
+
+def run_free_boxes(digit, clutter=False, steps=1000, lr=0.05, bs=25, s0=0.95, shrink=(400, 800, 0.4), antialias=True, seed=0, encoder=None, results=FREE_RESULTS):
+    "One `free_boxes` optimisation of `digit` (T, or TC with `clutter`), by default with the size curriculum; record and return the share localised at the last step"
+    check_budget(steps, lr, bs, results)
+    t0 = time.time()
+    df = free_boxes(digit, clutter, BoxGrid(s0=s0), steps, lr, bs, encoder, every=100, antialias=antialias, shrink=shrink, seed=seed)
+    rec = dict(experiment='free boxes', digit=digit, dataset='tc' if clutter else 't', n=100, steps=steps, bs=bs, lr=lr, s0=s0,
+               shrink=list(shrink) if shrink else None, antialias=antialias, optimiser='Adam', seed=seed,
+               localised=float(df['localised'].iloc[-1]), scale=float(df['scale'].iloc[-1]), off=float(df['off'].iloc[-1]),
+               trajectory=df.reset_index().to_dict('list'), hardware=hardware(), seconds=round(time.time() - t0, 1), torch=torch.__version__, date=now())
+    if results: append_record(rec, results)
+    return rec
+
+def reproduce_free_boxes(digits=range(10), datasets=('t', 'tc'), results=FREE_RESULTS, steps=1000, lr=0.05, bs=25, s0=0.95, shrink=(400, 800, 0.4), antialias=True, seed=0):
+    "Run every (digit, dataset) `run_free_boxes` that `results` holds no record of at this budget; returns the new records"
+    budget = dict(steps=steps, lr=lr, bs=bs, s0=s0, shrink=list(shrink) if shrink else None, antialias=antialias, seed=seed)
+    return resume(run_free_boxes, digits, datasets, results, budget, encoder=Encoder(digit_encoder().net, normalize=True))
 
 # %% ../../nbs/22_colocalisation.ipynb #f1453b22
 def show_steps(history, x, boxes, idx=(0, 1, 2), steps=None, grid_gen=None, figsize=None):
