@@ -26,8 +26,8 @@ from fastai.torch_core import set_seed
 # %% auto #0
 __all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'RESULTS', 'FREE_RESULTS', 'check_digit', 'colocalisation_data', 'show_boxes',
            'theta_boxes', 'centre_offsets', 'localised', 'Encoder', 'digit_encoder', 'triplet_hinge', 'coloc_loc',
-           'random_patches', 'CoLocaliser', 'colocalised', 'colocalisation_learner', 'check_budget',
-           'run_colocalisation', 'resume', 'reproduce_colocalisation', 'table_5', 'shrink_schedule', 'BoxGrid',
+           'random_patches', 'CoLocaliser', 'colocalised', 'colocalisation_learner', 'check_optim_budget',
+           'run_colocalisation', 'resume_runs', 'reproduce_colocalisation', 'table_5', 'shrink_schedule', 'BoxGrid',
            'free_boxes', 'box_profile', 'run_free_boxes', 'reproduce_free_boxes', 'show_steps', 'animate_boxes']
 
 # %% ../../nbs/22_colocalisation.ipynb #4313bbcd
@@ -187,7 +187,7 @@ def colocalisation_learner(digit,          # the digit class, 0-9
 # %% ../../nbs/22_colocalisation.ipynb #e527be48
 RESULTS = Path('results') / 'colocalisation.json'
 
-def check_budget(steps, lr, bs, results):
+def check_optim_budget(steps, lr, bs, results):
     "Clear errors for a bad optimisation budget or results file, before any work"
     for k, v in dict(steps=steps, bs=bs).items():
         if not isinstance(v, int) or isinstance(v, bool) or v < 1: raise ValueError(f"`{k}` must be a positive integer, got {v!r}")
@@ -196,7 +196,7 @@ def check_budget(steps, lr, bs, results):
 
 def run_colocalisation(digit, clutter=False, steps=200, lr=0.0001, bs=25, seed=0, n=100, encoder=None, results=RESULTS, cbs=None, progress=True):
     "Co-localise the `n` images of `digit` (T, or TC with `clutter`) for `steps` SGD steps at `lr`; record and return the share localised"
-    check_budget(steps, lr, bs, results)
+    check_optim_budget(steps, lr, bs, results)
     encoder = encoder if encoder is not None else digit_encoder()
     learn = colocalisation_learner(digit, clutter, n, encoder, bs, seed)
     epochs = -(-steps // len(learn.dls.train))
@@ -210,7 +210,7 @@ def run_colocalisation(digit, clutter=False, steps=200, lr=0.0001, bs=25, seed=0
     if results: append_record(rec, results)
     return rec
 
-def resume(run, digits, datasets, results, budget, **kwargs):
+def resume_runs(run, digits, datasets, results, budget, **kwargs):
     "Call `run(digit, clutter, results=results, **budget, **kwargs)` for every (digit, dataset) that `results` holds no record of at `budget`; returns the new records"
     new = []
     for d in digits:
@@ -222,7 +222,7 @@ def resume(run, digits, datasets, results, budget, **kwargs):
 
 def reproduce_colocalisation(digits=range(10), datasets=('t', 'tc'), results=RESULTS, steps=200, lr=0.0001, bs=25, seed=0):
     "Run every (digit, dataset) optimisation that `results` holds no record of at this budget; returns the new records"
-    return resume(run_colocalisation, digits, datasets, results, dict(steps=steps, lr=lr, bs=bs, seed=seed), encoder=digit_encoder(), progress=False)
+    return resume_runs(run_colocalisation, digits, datasets, results, dict(steps=steps, lr=lr, bs=bs, seed=seed), encoder=digit_encoder(), progress=False)
 
 # %% ../../nbs/22_colocalisation.ipynb #ed61c8be
 def table_5(path=RESULTS, steps=200, lr=0.0001, bs=25, seed=0):
@@ -320,7 +320,7 @@ FREE_RESULTS = Path('results') / 'free_boxes.json'
 
 def run_free_boxes(digit, clutter=False, steps=1000, lr=0.05, bs=25, s0=0.95, shrink=(400, 800, 0.4), antialias=True, seed=0, encoder=None, results=FREE_RESULTS):
     "One `free_boxes` optimisation of `digit` (T, or TC with `clutter`), by default with the size curriculum; record and return the share localised at the last step"
-    check_budget(steps, lr, bs, results)
+    check_optim_budget(steps, lr, bs, results)
     t0 = time.time()
     df = free_boxes(digit, clutter, BoxGrid(s0=s0), steps, lr, bs, encoder, every=100, antialias=antialias, shrink=shrink, seed=seed)
     rec = dict(experiment='free boxes', digit=digit, dataset='tc' if clutter else 't', n=100, steps=steps, bs=bs, lr=lr, s0=s0,
@@ -333,7 +333,7 @@ def run_free_boxes(digit, clutter=False, steps=1000, lr=0.05, bs=25, s0=0.95, sh
 def reproduce_free_boxes(digits=range(10), datasets=('t', 'tc'), results=FREE_RESULTS, steps=1000, lr=0.05, bs=25, s0=0.95, shrink=(400, 800, 0.4), antialias=True, seed=0):
     "Run every (digit, dataset) `run_free_boxes` that `results` holds no record of at this budget; returns the new records"
     budget = dict(steps=steps, lr=lr, bs=bs, s0=s0, shrink=list(shrink) if shrink else None, antialias=antialias, seed=seed)
-    return resume(run_free_boxes, digits, datasets, results, budget, encoder=Encoder(digit_encoder().net, normalize=True))
+    return resume_runs(run_free_boxes, digits, datasets, results, budget, encoder=Encoder(digit_encoder().net, normalize=True))
 
 # %% ../../nbs/22_colocalisation.ipynb #f1453b22
 def show_steps(history, x, boxes, idx=(0, 1, 2), steps=None, grid_gen=None, figsize=None):
