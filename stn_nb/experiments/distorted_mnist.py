@@ -201,6 +201,7 @@ def budget_table(path=BUDGET_RESULTS, n_train=60000, precision='fp32'):
 def budget_figure(path=BUDGET_RESULTS, n_train=60000, figsize=None, precision='fp32'):
     "Test error against iterations (log-log) per dataset: a line per model, schedule ('paper' dashed) and data (fresh: squares); the paper's error and its 150k iterations dotted"
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import LogLocator, FormatStrFormatter, NullFormatter
     t = budget_table(path, n_train, precision)
     kinds = list(dict.fromkeys(t.index.get_level_values(0)))
     fig, axs = plt.subplots(1, len(kinds), figsize=figsize or (4 * len(kinds), 3), squeeze=False)
@@ -213,6 +214,7 @@ def budget_figure(path=BUDGET_RESULTS, n_train=60000, figsize=None, precision='f
             if paper: ax.axhline(paper, c=c, ls=':', lw=1)
         ax.axvline(150_000, c='gray', ls=':', lw=1)
         ax.set(xscale='log', yscale='log', xlabel='iterations', ylabel='test error (%)', title=kind.upper())
+        ax.yaxis.set_major_locator(LogLocator(subs=(1, 2, 5))); ax.yaxis.set_major_formatter(FormatStrFormatter('%g')); ax.yaxis.set_minor_formatter(NullFormatter())
     lines = {l: h for ax in axs[0] for h, l in zip(*ax.get_legend_handles_labels())}   # every panel's lines, once
     axs[0, -1].legend(lines.values(), lines.keys(), fontsize=6, loc='upper right')
     plt.tight_layout()
