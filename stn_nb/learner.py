@@ -5,12 +5,14 @@
 # %% ../nbs/11_learner.ipynb #8e4717f1
 from __future__ import annotations
 from .transformer import SpatialTransformer
-import warnings
+import random, time, warnings
+from pathlib import Path
 from contextlib import contextmanager
 import numpy as np, torch
 from fastcore.basics import patch, store_attr
 from fastcore.foundation import L
 from .grids import regular_points
+from .data import save_atomic
 from fastai.learner import Learner, load_learner
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, SchedNo, combine_scheds  # also gives Learner its fit_one_cycle
@@ -21,7 +23,7 @@ from torch.amp import GradScaler
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner',
-           'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner', 'CPUMixedPrecision',
+           'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner', 'Checkpoint', 'CPUMixedPrecision',
            'check_precision']
 
 # %% ../nbs/11_learner.ipynb #c8d869a4
@@ -173,6 +175,49 @@ def load_st_learner(fname, cpu=True):
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='.*load_learner` uses Python', category=UserWarning)
         return load_learner(fname, cpu=cpu)
+
+# %% ../nbs/11_learner.ipynb #ckpt_code
+class Checkpoint(Callback):
+    "Save what the rest of a fit depends on to `fname` after an epoch, at most every `every` seconds; `load` resumes a learner built the same way"
+    order = 65  # after the Recorder (50) has logged the epoch
+    def __init__(self, fname, every=300., key=None): store_attr(); self.start, self.state, self.seconds = 0, None, 0.
+    def load(self, learn):
+        "Load `fname` (if it exists) into `learn`, weights and optimiser now, the rest when the fit reaches it; returns the epoch to start from"
+        fn = Path(self.fname)
+        if not fn.exists(): return 0
+        state = torch.load(fn, weights_only=False)  # a pickle: load only checkpoints you wrote
+        if state.get('key') != self.key: raise ValueError(f"the checkpoint {str(fn)!r} is of another run ({state.get('key')!r}, not {self.key!r}): delete it or checkpoint elsewhere")
+        learn.model.load_state_dict(state['model'])
+        if learn.opt is None: learn.create_opt()
+        learn.opt.load_state_dict(state['opt'])
+        if state.get('scaler') is not None: learn.scaler.load_state_dict(state['scaler'])
+        self.state, self.start, self.seconds = state, state['epoch'], state['seconds']
+        return self.start
+    def before_fit(self):
+        self.t0 = self.t_last = time.time()
+        if self.state: self.learn.train_iter = self.state['train_iter']
+    def before_epoch(self):
+        if self.state is None or self.epoch != self.start: return
+        s, rec = self.state, self.learn.recorder   # the generators as they were after the last epoch saved
+        random.setstate(s['rng']['python']); np.random.set_state(s['rng']['numpy']); torch.set_rng_state(s['rng']['torch'])
+        for dl, r, e in zip(self.dls.loaders, s['dl_rng'], s['data_epoch']):
+            dl.rng.setstate(r)
+            if e is not None: dl.dataset.epoch = e
+        rec.values, rec.losses, rec.iters, rec.lrs = [s['recorder'][k] for k in ('values', 'losses', 'iters', 'lrs')]
+        rec.smooth_loss.count, rec.smooth_loss.val = s['recorder']['smooth']
+        self.state = None
+    def after_epoch(self):
+        if self.epoch < self.start or self.epoch + 1 == self.n_epoch or time.time() - self.t_last < self.every: return
+        self.save(); self.t_last = time.time()
+    def save(self):
+        "Write the state after the current epoch to `fname`"
+        rec, scaler = self.learn.recorder, getattr(self.learn, 'scaler', None)
+        save_atomic(dict(key=self.key, epoch=self.epoch + 1, train_iter=self.train_iter, seconds=self.seconds + time.time() - self.t0,
+                         model=self.model.state_dict(), opt=self.opt.state_dict(), scaler=scaler.state_dict() if hasattr(scaler, 'state_dict') else None,
+                         rng=dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state()),
+                         dl_rng=[dl.rng.getstate() for dl in self.dls.loaders], data_epoch=[getattr(dl.dataset, 'epoch', None) for dl in self.dls.loaders],
+                         recorder=dict(values=rec.values, losses=rec.losses, iters=rec.iters, lrs=rec.lrs, smooth=(rec.smooth_loss.count, rec.smooth_loss.val))),
+                    self.fname)
 
 # %% ../nbs/11_learner.ipynb #bf16cpu_code
 class CPUMixedPrecision(MixedPrecision):

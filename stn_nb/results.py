@@ -4,18 +4,19 @@
 
 # %% ../nbs/12_results.ipynb #affa232a
 from __future__ import annotations
-import contextlib, dataclasses, datetime, fcntl, json, os, platform, re, tempfile, time
+import contextlib, dataclasses, datetime, fcntl, hashlib, json, os, platform, re, tempfile, time
 from pathlib import Path
 import pandas as pd, torch
 from fastcore.xtras import ContextManagers
 from fastai.distributed import num_distrib, rank_distrib
 from .grids import transform_name, PAPER_LABELS
-from .learner import SCHEDULES, check_precision  # also gives Learner its fit_schedule, to_precision
+from .learner import SCHEDULES, Checkpoint, check_precision  # also gives Learner its fit_schedule, to_precision
 
 # %% auto #0
 __all__ = ['RECORD_DEFAULTS', 'PAPER_TABLES', 'DATA_OF', 'RunSpec', 'hardware', 'now', 'read_records', 'append_record',
-           'check_budget', 'check_writable', 'check_results_file', 'check_run', 'fit_and_record', 'run_missing',
-           'current_records', 'load_results', 'current_data', 'results_table', 'check_claims']
+           'check_budget', 'check_writable', 'check_results_file', 'check_run', 'error_curve', 'run_checkpoint',
+           'fit_and_record', 'run_missing', 'current_records', 'load_results', 'current_data', 'results_table',
+           'check_claims']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -116,11 +117,27 @@ def check_results_file(path):
     if not isinstance(recs, list): raise ValueError(f"`results` {str(path)!r} is not a JSON list of records: fix or move it")
     return check_writable(path, 'results')
 
-def check_run(epochs=None, iters=None, lr=None, loc_lr_mult=1., bs=256, n_train=None, results=None, export=None):
-    "Everything a `run_*` checks before it builds or trains: the budget (`check_budget`), then the `results` and `export` files (these make folders: last)"
+def check_run(epochs=None, iters=None, lr=None, loc_lr_mult=1., bs=256, n_train=None, results=None, export=None, checkpoints=None):
+    "Everything a `run_*` checks before it builds or trains: the budget (`check_budget`), then the `results` and `export` files and the `checkpoints` folder (these make folders: last)"
     check_budget(epochs, iters, lr, loc_lr_mult, bs, n_train)
     if results: check_results_file(results)
     if export: check_writable(export, 'export')
+    if checkpoints:
+        if Path(checkpoints).is_file(): raise ValueError(f"`checkpoints` {str(checkpoints)!r} is a file, not a folder")
+        check_writable(Path(checkpoints) / 'run.ckpt', 'checkpoints')
+
+# %% ../nbs/12_results.ipynb #curve_code
+def error_curve(values, per_epoch, n=100):
+    "`[iteration, error %]` after each epoch (the first metric of fastai's `Recorder.values`), thinned to about `n` points, the last kept"
+    pts = [[(i + 1) * per_epoch, round(100 * float(v[2]), 2)] for i, v in enumerate(values) if len(v) > 2]
+    step = -(-len(pts) // n) if pts else 1
+    return [p for i, p in enumerate(pts) if (len(pts) - 1 - i) % step == 0]
+
+def run_checkpoint(spec, budget, folder=None, every=300.):
+    "The `Checkpoint` of a run at `budget` in `folder` (None without one): its file is named by the run and a digest of the budget"
+    if not folder: return None
+    key = json.dumps(budget, sort_keys=True, default=str)
+    return Checkpoint(Path(folder) / f"{spec.stem}-{hashlib.sha1(key.encode()).hexdigest()[:10]}.ckpt", every, key)
 
 # %% ../nbs/12_results.ipynb #fit_record_code
 def fit_and_record(learn,             # the learner of `spec`, built and not yet trained
@@ -135,19 +152,27 @@ def fit_and_record(learn,             # the learner of `spec`, built and not yet
                    progress=True,     # show fastai's progress bars
                    distributed=False, # data-parallel over the processes of `accelerate launch`/`torchrun` (`Learner.distributed`); rank 0 records
                    precision=None,    # mixed precision: 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU (`to_precision` of `11_learner`); None for float32
+                   checkpoints=None,  # folder of resumable checkpoints (`Checkpoint` of `11_learner`): a run found there goes on from it; None for none
+                   checkpoint_every=300., # seconds between checkpoints (each at the end of an epoch)
                    **extra):          # more fields of the record (seed, data_version, ...)
-    "Train `learn` for a budget, measure its error (its first metric) on `dls.valid`, export it and record the run; returns the record (None on ranks > 0)"
+    "Train `learn` for a budget (resuming its checkpoint, if any), measure its error (its first metric) on `dls.valid`, export it and record the run with its error curve; returns the record (None on ranks > 0)"
     check_precision(precision, learn.dls.device)
+    if checkpoints and distributed: raise ValueError("`checkpoints` and `distributed` cannot be used together: a checkpoint holds one process's state")
     if len(learn.dls.train) == 0: raise ValueError(f"the training set ({len(learn.dls.train.dataset)}) is smaller than a batch ({learn.dls.train.bs}): nothing to train on")
     world = max(1, num_distrib()) if distributed else 1
     per_epoch = -(-len(learn.dls.train) // world)  # iterations per epoch of each process
     epochs = max(1, round(iters / per_epoch)) if iters is not None else epochs or 1
     loc_lr_mult = loc_lr_mult if spec.has_st else 1.
+    budget = dict(**spec.as_record(), **{k: v for k, v in extra.items() if k not in ('seed', 'fresh')}, schedule=schedule, epochs=epochs,
+                  iterations=epochs * per_epoch, bs=learn.dls.train.bs, lr=lr or SCHEDULES[schedule]['lr'], loc_lr_mult=loc_lr_mult,
+                  seed=extra.get('seed', 0), fresh=extra.get('fresh', False), n_train=len(learn.dls.train.dataset), processes=world, precision=precision or 'fp32')
     if precision: learn.to_precision(precision)
+    ck, start = run_checkpoint(spec, budget, checkpoints, checkpoint_every), 0
+    if ck: start = ck.load(learn)
     t0 = time.time()
     with ContextManagers([] if progress else [learn.no_bar(), learn.no_logging()]):
-        with ContextManagers([learn.distributed()] if distributed else []): learn.fit_schedule(epochs, schedule, lr, loc_lr_mult)
-        secs = time.time() - t0
+        with ContextManagers([learn.distributed()] if distributed else []): learn.fit_schedule(epochs, schedule, lr, loc_lr_mult, cbs=ck, start_epoch=start)
+        secs = time.time() - t0 + (ck.seconds if ck else 0.)
         if distributed and rank_distrib() > 0: return None  # rank 0 exports and records, once
         # distributed: the last epoch's validation, which fastai sharded over the processes and gathered (a validate() on rank 0 alone would wait for the others)
         err = float(learn.recorder.values[-1][2] if distributed else learn.validate()[1])
@@ -156,19 +181,17 @@ def fit_and_record(learn,             # the learner of `spec`, built and not yet
         try: learn.export(Path(export).absolute())
         except Exception as e: failed.append(e)
     n_params = sum(p.numel() for p in learn.model.parameters())
-    rec = dict(**spec.as_record(), **{k: v for k, v in extra.items() if k not in ('seed', 'fresh')}, schedule=schedule, epochs=epochs,
-               iterations=epochs * per_epoch, bs=learn.dls.train.bs, lr=lr or SCHEDULES[schedule]['lr'], loc_lr_mult=loc_lr_mult,
-               seed=extra.get('seed', 0), fresh=extra.get('fresh', False), n_train=len(learn.dls.train.dataset), params=n_params,
-               hardware=hardware(), processes=world, precision=precision or 'fp32', seconds=round(secs, 1), test_error=round(100 * err, 2),
-               torch=torch.__version__, date=now())
+    rec = dict(**budget, params=n_params, hardware=hardware(), seconds=round(secs, 1), test_error=round(100 * err, 2),
+               curve=error_curve(learn.recorder.values, per_epoch), torch=torch.__version__, date=now(), **({'resumed_at': start * per_epoch} if start else {}))
     if results:
         try: append_record(rec, results)
         except Exception as e: failed.append(e)
     if failed: raise failed[0]   # after doing what could be done: the record survives a failed export, and the reverse
+    if ck: Path(ck.fname).unlink(missing_ok=True)  # recorded: nothing left to resume
     return rec
 
 # %% ../nbs/12_results.ipynb #run_missing_code
-RECORD_DEFAULTS = dict(data_version=1, fresh=False, precision='fp32')  # what a record without the field stands for (older records)
+RECORD_DEFAULTS = dict(data_version=1, fresh=False, precision='fp32', start_scale=1.)  # what a record without the field stands for (older records)
 
 def run_missing(runs,              # `RunSpec`s, in the order to run them
                 run,               # `run(spec, results=..., export=..., progress=False, **budget)` → record

@@ -90,10 +90,11 @@ class SpatialTransformer(nn.Module):
         self.init_identity()
         self.theta = None
 
-    def init_identity(self):
-        "Zero weights and identity bias in the regression layer (App. A.3)"
+    def init_identity(self, scale=1.):
+        "Zero weights and identity bias in the regression layer (App. A.3); with `scale`, the bias of a centred crop instead: T_θ(G) = scale·G"
+        if not isinstance(scale, (int, float)) or isinstance(scale, bool) or not scale > 0: raise ValueError(f"`scale` must be a positive number, got {scale!r}")
         nn.init.zeros_(self.fc_theta.weight)
-        with torch.no_grad(): self.fc_theta.bias.copy_(self.grid_gen.identity().repeat(self.n_tfms))
+        with torch.no_grad(): self.fc_theta.bias.copy_((scale * self.grid_gen.identity()).repeat(self.n_tfms))
 
 # %% ../nbs/03_transformer.ipynb #904b96bc
 @patch

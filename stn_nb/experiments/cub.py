@@ -220,16 +220,18 @@ def run_cub(model='2xst-cnn',   # 'cnn', '2xst-cnn' or '4xst-cnn'
             progress=True,      # show fastai's progress bars
             distributed=False,  # data-parallel over the processes of a launcher (`fit_and_record`)
             precision=None,     # 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU; None for float32
+            checkpoints=None,   # folder of resumable checkpoints (see `fit_and_record`); None for none
+            checkpoint_every=300., # seconds between checkpoints
             **kwargs):
     "Train one model of Table 3 (frozen first if `pretrained`), record its test error (100 − accuracy); returns the record"
     spec = cub_spec(model, size)
-    check_run(epochs, iters, lr, 1., kwargs.get('bs', 32), kwargs.get('n_train'), results, export)
+    check_run(epochs, iters, lr, 1., kwargs.get('bs', 32), kwargs.get('n_train'), results, export, checkpoints)
     learn = cub_learner(CUB_NETS[model], size, data, pretrained, opt_func=SCHEDULES[schedule]['opt_func'], **kwargs)
     if pretrained and freeze_epochs:
         learn.freeze()
         with ContextManagers([] if progress else [learn.no_bar(), learn.no_logging()]): learn.fit_schedule(freeze_epochs, schedule, lr)
         learn.unfreeze()
-    return fit_and_record(learn, spec, epochs, iters, schedule, lr, 1., results, export, progress, distributed, precision,
+    return fit_and_record(learn, spec, epochs, iters, schedule, lr, 1., results, export, progress, distributed, precision, checkpoints, checkpoint_every,
                           seed=kwargs.get('seed', 0), pretrained=pretrained, freeze_epochs=freeze_epochs if pretrained else 0)
 
 # %% ../../nbs/24_cub.ipynb #8f03a7b7

@@ -130,12 +130,14 @@ def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 't
                    progress=True,       # show fastai's progress bars
                    distributed=False,   # data-parallel over the processes of a launcher (`fit_and_record`)
                    precision=None,      # 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU; None for float32
+                   checkpoints=None,    # folder of resumable checkpoints (see `fit_and_record`); None for none
+                   checkpoint_every=300., # seconds between checkpoints
                    **kwargs):
     "Train one model of Table 1 for `epochs` (or `iters` iterations), record its test error; returns the record"
     spec = run_spec(kind, model, transform)
-    check_run(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 256), kwargs.get('n_train'), results, export)
+    check_run(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 256), kwargs.get('n_train'), results, export, checkpoints)
     learn = distorted_mnist_learner(spec.dataset, spec.model, spec.transform, schedule, **kwargs)
-    return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision,
+    return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision, checkpoints, checkpoint_every,
                           data_version=DATA_VERSIONS.get(spec.dataset, 1), seed=kwargs.get('seed', 0), fresh=kwargs.get('fresh', False),
                           **{k: kwargs[k] for k in ('st_downsample', 'antialias') if kwargs.get(k)})
 
@@ -146,9 +148,10 @@ TABLE1_RUNS = ([RunSpec(k, m, t) for k in ('rts', 'r', 'p', 'e') for m, t in TAB
                + [RunSpec('tc', m, t) for m, t in [('fcn', None), ('st-fcn', 'affine'), ('st-cnn', 'affine'), ('st-cnn', 'tps'), ('cnn', None)]])
 SEEDED_RUNS = [s for s in TABLE1_RUNS if s.base.model == 'cnn']  # the CNN and ST-CNN cells, run with three seeds
 
-def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=1., seed=0, fresh=False, precision=None, models='models', **kwargs):
-    "Run each `RunSpec` of `runs` not yet in `results` at this budget (and `precision`: None for float32), exporting learners to `models`"
-    run = lambda spec, **kw: run_experiment(spec.dataset, spec.model, spec.transform, **kw, **kwargs)
+def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=1., seed=0, fresh=False, precision=None, models='models',
+              checkpoints='checkpoints', **kwargs):
+    "Run each `RunSpec` of `runs` not yet in `results` at this budget (and `precision`: None for float32), exporting learners to `models`, resuming from `checkpoints`"
+    run = lambda spec, **kw: run_experiment(spec.dataset, spec.model, spec.transform, checkpoints=checkpoints, **kw, **kwargs)
     return run_missing(runs, run, results, models, DATA_VERSIONS, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, fresh=fresh,
                        precision=precision)
 

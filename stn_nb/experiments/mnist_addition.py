@@ -114,15 +114,19 @@ def mnist_addition_learner(model='2xst-fcn',  # 'fcn', 'cnn', 'st-fcn', '2xst-fc
                            n_train=None,       # use only the first `n_train` training digits
                            n_test=None,        # score on the first `n_test` test digits only
                            device=None,        # 'cuda' when available, else 'cpu', if None
+                           start_scale=1.,     # transformers start at a centred crop, T_θ(G) = start_scale·G (1: the identity, App. A.3; 2/3: a 28-px window)
                            **kwargs):
     "A fastai `STLearner` for one model of Table 4 (MNIST addition)"
     if schedule not in SCHEDULES: raise ValueError(f"`schedule` must be one of {list(SCHEDULES)}, got {schedule!r}")
     if isinstance(model, str): addition_spec(model, transform)  # the names, before any data is made
     elif not isinstance(model, nn.Module): raise TypeError(f"`model` must be a model name or an nn.Module, got {type(model).__name__}")
+    if not isinstance(start_scale, (int, float)) or isinstance(start_scale, bool) or not 0 < start_scale <= 1: raise ValueError(f"`start_scale` must be a number in (0, 1], got {start_scale!r}")
     set_seed(seed, reproducible=True)
     device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
     dls = mnist_addition_dls(bs, data_seed, fresh, device, n_train, n_test)
     net = build_addition_model(model, transform) if isinstance(model, str) else model
+    if start_scale != 1:
+        for st in transformers(net): st.init_identity(start_scale)
     return STLearner(dls, net.to(device), loss_func=nn.CrossEntropyLoss(), opt_func=SCHEDULES[schedule]['opt_func'],
                      metrics=error_rate, splitter=st_splitter, **kwargs)
 
@@ -142,19 +146,23 @@ def run_addition(model='2xst-fcn',    # one of `ADDITION_MODELS`
                  progress=True,       # show fastai's progress bars
                  distributed=False,   # data-parallel over the processes of a launcher (`fit_and_record`)
                  precision=None,      # 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU; None for float32
+                 checkpoints=None,    # folder of resumable checkpoints (see `fit_and_record`); None for none
+                 checkpoint_every=300., # seconds between checkpoints
                  **kwargs):
     "Train one model of Table 4 for `epochs` (or `iters` iterations), record its test error; returns the record"
     spec = addition_spec(model, transform)
-    check_run(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 256), kwargs.get('n_train'), results, export)
+    check_run(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 256), kwargs.get('n_train'), results, export, checkpoints)
     learn = mnist_addition_learner(spec.model, spec.transform, schedule, **kwargs)
-    return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision,
-                          seed=kwargs.get('seed', 0), fresh=kwargs.get('fresh', False))
+    return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision, checkpoints, checkpoint_every,
+                          seed=kwargs.get('seed', 0), fresh=kwargs.get('fresh', False), start_scale=float(kwargs.get('start_scale', 1.)))
 
 # %% ../../nbs/21_mnist_addition.ipynb #20d986dc
-def reproduce_addition(runs=TABLE4_RUNS, results=RESULTS, epochs=10, schedule='modern', loc_lr_mult=1., seed=0, fresh=False, precision=None, models='models', **kwargs):
-    "Run each `RunSpec` of `runs` not yet in `results` at this budget (and `precision`: None for float32), exporting learners to `models`"
-    run = lambda spec, **kw: run_addition(spec.model, spec.transform, **kw, **kwargs)
-    return run_missing(runs, run, results, models, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, fresh=fresh, precision=precision)
+def reproduce_addition(runs=TABLE4_RUNS, results=RESULTS, epochs=10, schedule='modern', lr=None, loc_lr_mult=1., start_scale=1., seed=0, fresh=False,
+                       precision=None, models='models', checkpoints='checkpoints', **kwargs):
+    "Run each `RunSpec` of `runs` not yet in `results` at this budget and recipe (and `precision`: None for float32), exporting learners to `models`, resuming from `checkpoints`"
+    run = lambda spec, **kw: run_addition(spec.model, spec.transform, checkpoints=checkpoints, **kw, **kwargs)
+    return run_missing(runs, run, results, models, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, start_scale=float(start_scale),
+                       fresh=fresh, precision=precision, **({'lr': lr} if lr else {}))
 
 # %% ../../nbs/21_mnist_addition.ipynb #claims_fn
 def addition_claims(path=RESULTS, **budget):

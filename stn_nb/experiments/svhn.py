@@ -395,12 +395,14 @@ def run_svhn(model='st-cnn-multi',   # one of `SVHN_MODELS`
              progress=True,          # show fastai's progress bars
              distributed=False,      # data-parallel over the processes of a launcher (`fit_and_record`)
              precision=None,         # 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU; None for float32
+             checkpoints=None,       # folder of resumable checkpoints (see `fit_and_record`); None for none
+             checkpoint_every=300.,  # seconds between checkpoints
              **kwargs):
     "Train one model of Table 2 for a budget and record its sequence error; returns the record"
     spec = svhn_spec_of(model, size, data)
-    check_run(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 128), kwargs.get('n_train'), results, export)
+    check_run(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 128), kwargs.get('n_train'), results, export, checkpoints)
     learn = svhn_learner(model, size, data, width, schedule=schedule, **kwargs)
-    return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision,
+    return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision, checkpoints, checkpoint_every,
                           seed=kwargs.get('seed', 0), width=width, dropout=kwargs.get('dropout', 0.5))
 
 def reproduce_svhn(data='proxy', sizes=(64, 128), models=SVHN_MODELS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=0.1,
