@@ -24,7 +24,7 @@ from torch.amp import GradScaler
 # %% auto #0
 __all__ = ['SCHEDULES', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner',
            'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner', 'Checkpoint', 'CPUMixedPrecision',
-           'check_precision']
+           'cpu_isa', 'auto_precision', 'check_precision']
 
 # %% ../nbs/11_learner.ipynb #c8d869a4
 def transformers(model):
@@ -226,18 +226,29 @@ class CPUMixedPrecision(MixedPrecision):
     def before_fit(self):   # fastai's, on the CPU: its own would make (and warn about) a CUDA autocast
         self.autocast, self.learn.scaler, self.scales = torch.autocast('cpu', dtype=torch.bfloat16), GradScaler('cpu', enabled=False), L()
 
+def cpu_isa():
+    "The widest units PyTorch can use on this CPU: 'AMX', 'AVX512-BF16', 'AVX512', 'AVX2' or 'other'"
+    for name, f in (('AMX', '_is_amx_tile_supported'), ('AVX512-BF16', '_is_avx512_bf16_supported'), ('AVX512', '_is_avx512_supported'), ('AVX2', '_is_avx2_supported')):
+        if getattr(torch.cpu, f, lambda: False)(): return name
+    return 'other'
+
+def auto_precision(device=None):
+    "What `precision='auto'` trains in on `device`: 'bf16' on a CPU with AMX units, None (float32) elsewhere"
+    return 'bf16' if torch.device(device or 'cpu').type == 'cpu' and cpu_isa() == 'AMX' else None
+
 def check_precision(precision, device=None):
-    "Validate a mixed-precision choice before anything is built: None, 'bf16' (CUDA or CPU, see `to_precision`), or 'fp16' (CUDA only)"
-    if precision not in (None, 'fp16', 'bf16'): raise ValueError(f"`precision` must be 'fp16', 'bf16' or None, got {precision!r}")
+    "Validate a mixed-precision choice before anything is built and return it: None, 'bf16' (CUDA or CPU, see `to_precision`), 'fp16' (CUDA only), or 'auto' (`auto_precision`)"
+    if precision not in (None, 'fp16', 'bf16', 'auto'): raise ValueError(f"`precision` must be 'fp16', 'bf16', 'auto' or None, got {precision!r}")
+    if precision == 'auto': return auto_precision(device)
     if precision == 'fp16' and (device is None or torch.device(device).type != 'cuda'):
         raise ValueError(f"`precision` 'fp16' needs a CUDA device (fastai's to_fp16 scales gradients on CUDA; on a CPU use 'bf16'), got {device}")
     return precision
 
 @patch
 def to_precision(self:Learner, precision=None):
-    "Train in mixed `precision`: 'fp16' or 'bf16' on CUDA (fastai's `to_fp16`/`to_bf16`), 'bf16' on a CPU (`CPUMixedPrecision`); None: float32"
+    "Train in mixed `precision`: 'fp16' or 'bf16' on CUDA (fastai's `to_fp16`/`to_bf16`), 'bf16' on a CPU (`CPUMixedPrecision`), 'auto' (`auto_precision`); None: float32"
     device = torch.device(self.dls.device or 'cpu')
-    check_precision(precision, device)
+    precision = check_precision(precision, device)
     self.to_fp32()
     if precision is None: return self
     return self.add_cb(CPUMixedPrecision()) if device.type == 'cpu' else getattr(self, f'to_{precision}')()

@@ -10,13 +10,13 @@ import pandas as pd, torch
 from fastcore.xtras import ContextManagers
 from fastai.distributed import num_distrib, rank_distrib
 from .grids import transform_name, PAPER_LABELS
-from .learner import SCHEDULES, Checkpoint, check_precision  # also gives Learner its fit_schedule, to_precision
+from .learner import SCHEDULES, Checkpoint, check_precision, cpu_isa  # also gives Learner its fit_schedule, to_precision
 
 # %% auto #0
-__all__ = ['RECORD_DEFAULTS', 'PAPER_TABLES', 'DATA_OF', 'RunSpec', 'hardware', 'now', 'read_records', 'append_record',
-           'check_budget', 'check_writable', 'check_results_file', 'check_run', 'error_curve', 'run_checkpoint',
-           'fit_and_record', 'run_missing', 'current_records', 'load_results', 'current_data', 'results_table',
-           'check_claims']
+__all__ = ['RECORD_DEFAULTS', 'PAPER_TABLES', 'DATA_OF', 'RunSpec', 'cpu_name', 'hardware', 'now', 'read_records',
+           'append_record', 'check_budget', 'check_writable', 'check_results_file', 'check_run', 'error_curve',
+           'run_checkpoint', 'RunInProgress', 'fit_and_record', 'run_missing', 'current_records', 'load_results',
+           'current_data', 'results_table', 'check_claims']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -58,10 +58,15 @@ class RunSpec:
     def as_record(self): return dataclasses.asdict(self)
 
 # %% ../nbs/12_results.ipynb #8dbb6f2d
+def cpu_name():
+    "The CPU's model name (from /proc/cpuinfo on Linux), else what `platform` knows"
+    try: return next(l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name'))
+    except (OSError, StopIteration): return platform.processor() or platform.machine()
+
 def hardware():
-    "A short description of the device that computes: the GPU's name, or the CPU and its threads"
+    "A short description of the device that computes: the GPU's name, or the CPU's model, its widest units (`cpu_isa`) and its threads"
     if torch.cuda.is_available(): return torch.cuda.get_device_name()
-    return f"CPU: {platform.processor() or platform.machine()}, {torch.get_num_threads()} threads"
+    return f"CPU: {cpu_name()} ({cpu_isa()}), {torch.get_num_threads()} threads"
 
 def now(): return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')
 
@@ -139,6 +144,19 @@ def run_checkpoint(spec, budget, folder=None, every=300.):
     key = json.dumps(budget, sort_keys=True, default=str)
     return Checkpoint(Path(folder) / f"{spec.stem}-{hashlib.sha1(key.encode()).hexdigest()[:10]}.ckpt", every, key)
 
+class RunInProgress(RuntimeError):
+    "Another process is training this run (it holds its checkpoint's lock)"
+
+@contextlib.contextmanager
+def _running(fname):
+    "Hold `fname`.lock for the block, or raise `RunInProgress` at once if another process holds it"
+    fname = Path(fname); fname.parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{fname}.lock", 'a') as f:
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError: raise RunInProgress(f"{fname.name} is being trained by another process") from None
+        try: yield
+        finally: fcntl.flock(f, fcntl.LOCK_UN)
+
 # %% ../nbs/12_results.ipynb #fit_record_code
 def fit_and_record(learn,             # the learner of `spec`, built and not yet trained
                    spec:RunSpec,      # what runs
@@ -156,7 +174,7 @@ def fit_and_record(learn,             # the learner of `spec`, built and not yet
                    checkpoint_every=300., # seconds between checkpoints (each at the end of an epoch)
                    **extra):          # more fields of the record (seed, data_version, ...)
     "Train `learn` for a budget (resuming its checkpoint, if any), measure its error (its first metric) on `dls.valid`, export it and record the run with its error curve; returns the record (None on ranks > 0)"
-    check_precision(precision, learn.dls.device)
+    precision = check_precision(precision, learn.dls.device)  # 'auto' resolved: a record says what ran
     if checkpoints and distributed: raise ValueError("`checkpoints` and `distributed` cannot be used together: a checkpoint holds one process's state")
     if len(learn.dls.train) == 0: raise ValueError(f"the training set ({len(learn.dls.train.dataset)}) is smaller than a batch ({learn.dls.train.bs}): nothing to train on")
     world = max(1, num_distrib()) if distributed else 1
@@ -168,7 +186,11 @@ def fit_and_record(learn,             # the learner of `spec`, built and not yet
                   seed=extra.get('seed', 0), fresh=extra.get('fresh', False), n_train=len(learn.dls.train.dataset), processes=world, precision=precision or 'fp32')
     if precision: learn.to_precision(precision)
     ck, start = run_checkpoint(spec, budget, checkpoints, checkpoint_every), 0
-    if ck: start = ck.load(learn)
+    with ContextManagers([_running(ck.fname)] if ck else []):  # one process at a time per checkpoint
+        if ck: start = ck.load(learn)
+        return _fit_record(learn, spec, budget, ck, start, schedule, lr, loc_lr_mult, results, export, progress, distributed, per_epoch, epochs)
+
+def _fit_record(learn, spec, budget, ck, start, schedule, lr, loc_lr_mult, results, export, progress, distributed, per_epoch, epochs):
     t0 = time.time()
     with ContextManagers([] if progress else [learn.no_bar(), learn.no_logging()]):
         with ContextManagers([learn.distributed()] if distributed else []): learn.fit_schedule(epochs, schedule, lr, loc_lr_mult, cbs=ck, start_epoch=start)
@@ -203,12 +225,14 @@ def run_missing(runs,              # `RunSpec`s, in the order to run them
     new = []
     for spec in runs:
         b = dict(budget, **({'loc_lr_mult': budget['loc_lr_mult'] if spec.has_st else 1.} if 'loc_lr_mult' in budget else {}))
+        if b.get('precision') == 'auto': b['precision'] = check_precision('auto', 'cuda' if torch.cuda.is_available() else 'cpu')  # what a record of it will say
         same = {**RECORD_DEFAULTS, **b, 'precision': b.get('precision') or 'fp32', 'data_version': (data_versions or {}).get(spec.dataset, 1)}  # older data, fixed data for a fresh sweep, or another precision does not count
         if any(RunSpec.from_record(r) == spec and all(r.get(k, RECORD_DEFAULTS.get(k)) == v for k, v in same.items()) for r in read_records(results)): continue
         print(f"{spec.name} on {spec.dataset.upper()}", flush=True)
         fn = Path(models) / f"{spec.stem}.pkl" if models else None
         if fn: fn.parent.mkdir(parents=True, exist_ok=True)
-        new.append(run(spec, results=results, progress=False, export=fn, **b))
+        try: new.append(run(spec, results=results, progress=False, export=fn, **b))
+        except RunInProgress as e: print(f"  skipped: {e}", flush=True); continue
         print(f"  test error {new[-1]['test_error']}% in {new[-1]['seconds']} s", flush=True)
     return new
 
