@@ -15,8 +15,8 @@ from .learner import SCHEDULES, Checkpoint, check_precision, cpu_isa  # also giv
 # %% auto #0
 __all__ = ['RECORD_DEFAULTS', 'PAPER_TABLES', 'DATA_OF', 'RunSpec', 'cpu_name', 'hardware', 'now', 'read_records',
            'append_record', 'check_budget', 'check_writable', 'check_results_file', 'check_run', 'error_curve',
-           'run_checkpoint', 'RunInProgress', 'fit_and_record', 'run_missing', 'current_records', 'load_results',
-           'current_data', 'results_table', 'check_claims']
+           'run_checkpoint', 'RunInProgress', 'fit_and_record', 'run_missing', 'sweep_status', 'plot_curves',
+           'current_records', 'load_results', 'current_data', 'results_table', 'check_claims']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -195,6 +195,7 @@ def _fit_record(learn, spec, budget, ck, start, schedule, lr, loc_lr_mult, resul
     with ContextManagers([] if progress else [learn.no_bar(), learn.no_logging()]):
         with ContextManagers([learn.distributed()] if distributed else []): learn.fit_schedule(epochs, schedule, lr, loc_lr_mult, cbs=ck, start_epoch=start)
         secs = time.time() - t0 + (ck.seconds if ck else 0.)
+        curve = error_curve(learn.recorder.values, per_epoch)  # before `validate`, which starts the recorder afresh
         if distributed and rank_distrib() > 0: return None  # rank 0 exports and records, once
         # distributed: the last epoch's validation, which fastai sharded over the processes and gathered (a validate() on rank 0 alone would wait for the others)
         err = float(learn.recorder.values[-1][2] if distributed else learn.validate()[1])
@@ -204,7 +205,7 @@ def _fit_record(learn, spec, budget, ck, start, schedule, lr, loc_lr_mult, resul
         except Exception as e: failed.append(e)
     n_params = sum(p.numel() for p in learn.model.parameters())
     rec = dict(**budget, params=n_params, hardware=hardware(), seconds=round(secs, 1), test_error=round(100 * err, 2),
-               curve=error_curve(learn.recorder.values, per_epoch), torch=torch.__version__, date=now(), **({'resumed_at': start * per_epoch} if start else {}))
+               curve=curve, torch=torch.__version__, date=now(), **({'resumed_at': start * per_epoch} if start else {}))
     if results:
         try: append_record(rec, results)
         except Exception as e: failed.append(e)
@@ -235,6 +236,40 @@ def run_missing(runs,              # `RunSpec`s, in the order to run them
         except RunInProgress as e: print(f"  skipped: {e}", flush=True); continue
         print(f"  test error {new[-1]['test_error']}% in {new[-1]['seconds']} s", flush=True)
     return new
+
+# %% ../nbs/12_results.ipynb #sweep_code
+def _matches(rec, budget): return all(rec.get(k, RECORD_DEFAULTS.get(k)) == v for k, v in budget.items())
+
+def sweep_status(runs, results, checkpoints='checkpoints', **budget):
+    "Per `RunSpec` of `runs` at `budget` (record fields, as `run_missing` takes them): 'recorded', 'at iteration N' (a checkpoint) or 'not started', the latest test error (%), and its error curve: a DataFrame"
+    recs, rows = [r for r in read_records(results) if _matches(r, budget)], []
+    for spec in runs:
+        done = [r for r in recs if RunSpec.from_record(r) == spec]
+        if done: rows.append(dict(run=spec.name, state='recorded', iteration=done[-1]['iterations'], test_error=done[-1]['test_error'], curve=done[-1].get('curve', []))); continue
+        row = dict(run=spec.name, state='not started', iteration=0, test_error=None, curve=[])
+        for fn in sorted(Path(checkpoints).glob(f'{spec.stem}-*.ckpt')) if checkpoints else []:
+            ck = torch.load(fn, weights_only=False)
+            if not _matches(json.loads(ck['key']), budget): continue
+            per_epoch = ck['train_iter'] // ck['epoch']
+            curve = error_curve(ck['recorder']['values'], per_epoch)
+            row = dict(run=spec.name, state=f"at iteration {ck['train_iter']}", iteration=ck['train_iter'], test_error=curve[-1][1] if curve else None, curve=curve)
+        rows.append(row)
+    return pd.DataFrame(rows).set_index('run')
+
+def plot_curves(status, paper=None, ax=None, title=None):
+    "The error curves of a `sweep_status` (test error %, log scale, against iterations), each with its `paper` error {name: %} as a dotted line"
+    import matplotlib.pyplot as plt
+    ax = ax or plt.subplots(figsize=(5.5, 3.2))[1]
+    for i, (name, c) in enumerate(status.curve.items()):
+        if not c: continue
+        col = f'C{i % 10}'
+        ax.plot(*zip(*c), color=col, label=name + ('' if status.state[name] == 'recorded' else ' (running)'))
+        if paper and paper.get(name) is not None: ax.axhline(paper[name], color=col, ls=':', lw=1)
+    ax.set_yscale('log'); ax.set_xlabel('iteration'); ax.set_ylabel('test error (%)')
+    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f'{v:g}'))
+    if title: ax.set_title(title, fontsize=9)
+    ax.legend(fontsize=7, frameon=False)
+    return ax
 
 # %% ../nbs/12_results.ipynb #6d2359ef
 def current_records(path, n_train=60000, data_versions=None, precision='fp32'):
