@@ -60,7 +60,7 @@ def stn_train(kind:Annotated[str, "distortion of Table 1 (r, rts, p, e or tc), '
               device:str=None,           # cpu, cuda or cuda:N (default: cuda when available; cuda:LOCAL_RANK when distributed)
               precision:str=None,        # mixed precision: fp16 or bf16 on CUDA (fastai's to_fp16/to_bf16), bf16 on a CPU
               distributed:store_true=False, # data-parallel over the processes of `accelerate launch` or `torchrun`; rank 0 records and exports
-              resume:store_true=False,   # checkpoint the run to checkpoints/, and go on from the checkpoint of the same run and budget if there is one
+              resume:store_true=False,   # checkpoint the run (to ~/.cache/stn_nb/checkpoints, or $STN_NB_CACHE/checkpoints), and go on from the checkpoint of the same run and budget if there is one
               checkpoint_every:float=300., # with --resume: seconds between checkpoints (each at the end of an epoch)
               quiet:store_true=False):   # no progress bars or epoch table: only the result lines
     "Train a model of the paper's Table 1 (distorted MNIST), Table 4 (MNIST addition) or Table 2 (SVHN, or its MNIST proxy) and print its test error"
@@ -85,7 +85,7 @@ def stn_train(kind:Annotated[str, "distortion of Table 1 (r, rts, p, e or tc), '
         export = f"models/{spec.stem}.pkl" if export is None else export
         device = check_device(device, distributed)
         check_precision(precision, device)
-        checkpoints = 'checkpoints' if resume else None
+        checkpoints = True if resume else None
         if resume and distributed: raise ValueError("--resume and --distributed cannot be used together: a checkpoint holds one process's state")
         check_run(results=results, export=export, checkpoints=checkpoints)  # these make folders: last
     except (ValueError, FileNotFoundError) as e: usage_error(e)

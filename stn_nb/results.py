@@ -10,13 +10,14 @@ import pandas as pd, torch
 from fastcore.xtras import ContextManagers
 from fastai.distributed import num_distrib, rank_distrib
 from .grids import transform_name, PAPER_LABELS
+from .data import cache_dir
 from .learner import SCHEDULES, Checkpoint, check_precision, cpu_isa  # also gives Learner its fit_schedule, to_precision
 
 # %% auto #0
 __all__ = ['RECORD_DEFAULTS', 'PAPER_TABLES', 'DATA_OF', 'RunSpec', 'cpu_name', 'hardware', 'now', 'read_records',
-           'append_record', 'check_budget', 'check_writable', 'check_results_file', 'check_run', 'error_curve',
-           'run_checkpoint', 'RunInProgress', 'fit_and_record', 'run_missing', 'sweep_status', 'plot_curves',
-           'current_records', 'load_results', 'current_data', 'results_table', 'check_claims']
+           'append_record', 'check_budget', 'check_writable', 'check_results_file', 'checkpoint_dir', 'check_run',
+           'error_curve', 'run_checkpoint', 'RunInProgress', 'fit_and_record', 'run_missing', 'sweep_status',
+           'plot_curves', 'current_records', 'load_results', 'current_data', 'results_table', 'check_claims']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -122,12 +123,17 @@ def check_results_file(path):
     if not isinstance(recs, list): raise ValueError(f"`results` {str(path)!r} is not a JSON list of records: fix or move it")
     return check_writable(path, 'results')
 
+def checkpoint_dir(checkpoints=True):
+    "The folder of resumable checkpoints: `checkpoints`, or with True the cache's (`cache_dir()/'checkpoints'`, outside the work tree, so that a new checkout of the repository finds them)"
+    return cache_dir() / 'checkpoints' if checkpoints is True else Path(checkpoints)
+
 def check_run(epochs=None, iters=None, lr=None, loc_lr_mult=1., bs=256, n_train=None, results=None, export=None, checkpoints=None):
     "Everything a `run_*` checks before it builds or trains: the budget (`check_budget`), then the `results` and `export` files and the `checkpoints` folder (these make folders: last)"
     check_budget(epochs, iters, lr, loc_lr_mult, bs, n_train)
     if results: check_results_file(results)
     if export: check_writable(export, 'export')
     if checkpoints:
+        checkpoints = checkpoint_dir(checkpoints)
         if Path(checkpoints).is_file(): raise ValueError(f"`checkpoints` {str(checkpoints)!r} is a file, not a folder")
         check_writable(Path(checkpoints) / 'run.ckpt', 'checkpoints')
 
@@ -139,10 +145,10 @@ def error_curve(values, per_epoch, n=100):
     return [p for i, p in enumerate(pts) if (len(pts) - 1 - i) % step == 0]
 
 def run_checkpoint(spec, budget, folder=None, every=300.):
-    "The `Checkpoint` of a run at `budget` in `folder` (None without one): its file is named by the run and a digest of the budget"
+    "The `Checkpoint` of a run at `budget` in `folder` (True: `checkpoint_dir()`; None without one): its file is named by the run and a digest of the budget"
     if not folder: return None
     key = json.dumps(budget, sort_keys=True, default=str)
-    return Checkpoint(Path(folder) / f"{spec.stem}-{hashlib.sha1(key.encode()).hexdigest()[:10]}.ckpt", every, key)
+    return Checkpoint(checkpoint_dir(folder) / f"{spec.stem}-{hashlib.sha1(key.encode()).hexdigest()[:10]}.ckpt", every, key)
 
 class RunInProgress(RuntimeError):
     "Another process is training this run (it holds its checkpoint's lock)"
@@ -170,7 +176,7 @@ def fit_and_record(learn,             # the learner of `spec`, built and not yet
                    progress=True,     # show fastai's progress bars
                    distributed=False, # data-parallel over the processes of `accelerate launch`/`torchrun` (`Learner.distributed`); rank 0 records
                    precision=None,    # mixed precision: 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU (`to_precision` of `11_learner`); None for float32
-                   checkpoints=None,  # folder of resumable checkpoints (`Checkpoint` of `11_learner`): a run found there goes on from it; None for none
+                   checkpoints=None,  # folder of resumable checkpoints (`Checkpoint` of `11_learner`; True: `checkpoint_dir()`): a run found there goes on from it; None for none
                    checkpoint_every=300., # seconds between checkpoints (each at the end of an epoch)
                    **extra):          # more fields of the record (seed, data_version, ...)
     "Train `learn` for a budget (resuming its checkpoint, if any), measure its error (its first metric) on `dls.valid`, export it and record the run with its error curve; returns the record (None on ranks > 0)"
@@ -240,14 +246,14 @@ def run_missing(runs,              # `RunSpec`s, in the order to run them
 # %% ../nbs/12_results.ipynb #sweep_code
 def _matches(rec, budget): return all(rec.get(k, RECORD_DEFAULTS.get(k)) == v for k, v in budget.items())
 
-def sweep_status(runs, results, checkpoints='checkpoints', **budget):
+def sweep_status(runs, results, checkpoints=True, **budget):
     "Per `RunSpec` of `runs` at `budget` (record fields, as `run_missing` takes them): 'recorded', 'at iteration N' (a checkpoint) or 'not started', the latest test error (%), and its error curve: a DataFrame"
     recs, rows = [r for r in read_records(results) if _matches(r, budget)], []
     for spec in runs:
         done = [r for r in recs if RunSpec.from_record(r) == spec]
         if done: rows.append(dict(run=spec.name, state='recorded', iteration=done[-1]['iterations'], test_error=done[-1]['test_error'], curve=done[-1].get('curve', []))); continue
         row = dict(run=spec.name, state='not started', iteration=0, test_error=None, curve=[])
-        for fn in sorted(Path(checkpoints).glob(f'{spec.stem}-*.ckpt')) if checkpoints else []:
+        for fn in sorted(checkpoint_dir(checkpoints).glob(f'{spec.stem}-*.ckpt')) if checkpoints else []:
             ck = torch.load(fn, weights_only=False)
             if not _matches(json.loads(ck['key']), budget): continue
             per_epoch = ck['train_iter'] // ck['epoch']

@@ -149,7 +149,7 @@ TABLE1_RUNS = ([RunSpec(k, m, t) for k in ('rts', 'r', 'p', 'e') for m, t in TAB
 SEEDED_RUNS = [s for s in TABLE1_RUNS if s.base.model == 'cnn']  # the CNN and ST-CNN cells, run with three seeds
 
 def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=1., seed=0, fresh=False, precision=None, models='models',
-              checkpoints='checkpoints', **kwargs):
+              checkpoints=True, **kwargs):
     "Run each `RunSpec` of `runs` not yet in `results` at this budget (and `precision`: None for float32), exporting learners to `models`, resuming from `checkpoints`"
     run = lambda spec, **kw: run_experiment(spec.dataset, spec.model, spec.transform, checkpoints=checkpoints, **kw, **kwargs)
     return run_missing(runs, run, results, models, DATA_VERSIONS, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, fresh=fresh,
