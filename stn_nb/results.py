@@ -272,9 +272,9 @@ def plot_curves(status, paper=None, ax=None, title=None):
         ax.plot(*zip(*c), color=col, label=name + ('' if status.state[name] == 'recorded' else ' (running)'))
         if paper and paper.get(name) is not None: ax.axhline(paper[name], color=col, ls=':', lw=1)
     ax.set_yscale('log'); ax.set_xlabel('iteration'); ax.set_ylabel('test error (%)')
-    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f'{v:g}'))
+    for f in (ax.yaxis.set_major_formatter, ax.yaxis.set_minor_formatter): f(plt.FuncFormatter(lambda v, _: f'{v:g}'))  # 20, 30, 40, not 2×10¹
     if title: ax.set_title(title, fontsize=9)
-    ax.legend(fontsize=7, frameon=False)
+    if ax.get_legend_handles_labels()[0]: ax.legend(fontsize=7, frameon=False)
     return ax
 
 # %% ../nbs/12_results.ipynb #6d2359ef
