@@ -124,7 +124,7 @@ def check_results_file(path):
     return check_writable(path, 'results')
 
 def checkpoint_dir(checkpoints=True):
-    "The folder of resumable checkpoints: `checkpoints`, or with True the cache's (`cache_dir()/'checkpoints'`, outside the work tree, so that a new checkout of the repository finds them)"
+    "The folder of resumable checkpoints: `checkpoints`, or with True the cache's (`cache_dir()/'checkpoints'`, outside the work tree). A sweep that must outlive the machine passes a folder it commits, as Table 4's long sweep does"
     return cache_dir() / 'checkpoints' if checkpoints is True else Path(checkpoints)
 
 def check_run(epochs=None, iters=None, lr=None, loc_lr_mult=1., bs=256, n_train=None, results=None, export=None, checkpoints=None):

@@ -54,7 +54,7 @@ class AdditionPairs(TensorData):
         super().__init__(*self._make())
     def _make(self):
         x, y = addition_pairs(self.split, self.seed, self.n, self.epoch)
-        return x.float() / 255, y
+        return x.float().div_(255), y  # in place: one float copy of the epoch's pairs, not two
     def new_epoch(self):
         if not self.fresh: return
         self.epoch += 1
