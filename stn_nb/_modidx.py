@@ -362,6 +362,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'stn_nb.grids.TPSGrid._solve': ('grids.html#tpsgrid._solve', 'stn_nb/grids.py'),
                               'stn_nb.grids.TPSGrid.identity': ('grids.html#tpsgrid.identity', 'stn_nb/grids.py'),
                               'stn_nb.grids.TPSGrid.weights': ('grids.html#tpsgrid.weights', 'stn_nb/grids.py'),
+                              'stn_nb.grids._static': ('grids.html#_static', 'stn_nb/grids.py'),
                               'stn_nb.grids.base_grid': ('grids.html#base_grid', 'stn_nb/grids.py'),
                               'stn_nb.grids.check_ctrl': ('grids.html#check_ctrl', 'stn_nb/grids.py'),
                               'stn_nb.grids.check_finite': ('grids.html#check_finite', 'stn_nb/grids.py'),

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_grids.ipynb #eb7b8ff8
 from __future__ import annotations
-import os, torch, torch.nn as nn, torch.nn.functional as F
+import os, warnings, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import store_attr
 
 # %% auto #0
@@ -14,9 +14,17 @@ __all__ = ['TRANSFORMS', 'TRANSFORM_ALIASES', 'PAPER_LABELS', 'checks_enabled', 
            'transform_name', 'grid_generator', 'transform_of']
 
 # %% ../nbs/00_grids.ipynb #961c92c9
+def _static(s):
+    "A traced shape entry (the classic `torch.jit.trace`/ONNX exporter makes them 0-d tensors) as the int it is: the map's H, W are fixed in the graph, the batch stays free"
+    if isinstance(s, torch.Tensor) and s.ndim == 0 and torch.jit.is_tracing():
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', torch.jit.TracerWarning)
+            return int(s)
+    return s
+
 def check_size(size, name='size') -> tuple[int, int]:
     "`size` as `(H, W)`: an int or a pair of positive ints"
-    if isinstance(size, torch.Size) or isinstance(size, (tuple, list)): sz = tuple(size)
+    if isinstance(size, torch.Size) or isinstance(size, (tuple, list)): sz = tuple(_static(s) for s in size)
     elif isinstance(size, int): sz = (size, size)
     else: raise TypeError(f"`{name}` must be an int or a pair (H, W) of ints, got {type(size).__name__}")
     if len(sz) != 2 or not all(isinstance(s, int) and not isinstance(s, bool) for s in sz):

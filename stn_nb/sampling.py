@@ -144,7 +144,7 @@ def check_U(U):
     "Validate an input feature map: a non-empty 4-D floating tensor"
     check_tensor(U, 'U')
     if U.ndim != 4: raise ValueError(f"`U` must be 4-D (N, C, H, W), got shape {tuple(U.shape)}")
-    if min(U.shape) < 1: raise ValueError(f"`U` must not be empty, got shape {tuple(U.shape)}")
+    if not torch.jit.is_tracing() and min(U.shape) < 1: raise ValueError(f"`U` must not be empty, got shape {tuple(U.shape)}")
     return U
 
 def check_coords(x, name, U):
@@ -186,7 +186,7 @@ def device_memory(device):
 
 def check_memory(U, size):
     "Refuse an output `(N, C, H', W')` (with its grid) larger than the memory of `U`'s device, before allocating it"
-    if torch.compiler.is_compiling(): return size  # a traced batch is symbolic: no guard on its size
+    if torch.compiler.is_compiling() or torch.jit.is_tracing(): return size  # a traced batch is symbolic: no guard on its size
     need = U.shape[0] * size[0] * size[1] * (U.shape[1] * U.element_size() + 8)
     have = device_memory(U.device)
     if need > have: raise ValueError(f"`size` {tuple(size)} needs {need / 2**30:.1f} GiB for V and its grid, more than the {have / 2**30:.1f} GiB of {U.device}")

@@ -103,7 +103,7 @@ def forward(self:SpatialTransformer, U, return_theta=False):
     check_U(U)
     N, C = U.shape[:2]
     feats = self.loc(U)
-    if feats.shape != (N, self.n_feats): raise ValueError(f"`loc` must output (N, {self.n_feats}) features, got {tuple(feats.shape)}")
+    if not torch.jit.is_tracing() and feats.shape != (N, self.n_feats): raise ValueError(f"`loc` must output (N, {self.n_feats}) features, got {tuple(feats.shape)}")
     theta = self.fc_theta(feats).view(N * self.n_tfms, -1)
     if theta.dtype in LOW_PRECISION: theta = theta.float()  # under autocast: θ and the grid stay float32
     size = check_memory(U, self.size or self.grid_gen.check_out_size(U.shape[-2:]))  # shapes only: no sync
