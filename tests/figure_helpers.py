@@ -1,6 +1,6 @@
 """Every figure helper of the package, each imported from its own module in this fresh process and called on tiny inputs.
 
-Run from nbs/ (the lesson "Every figure helper, from a script" of 05_viz does): prints the names of the helpers that drew,
+Run from any folder (the lesson "Every figure helper, from a script" of 05_viz runs it). It prints the names of the helpers that drew,
 then the seconds it took. A helper that uses a name its module never imports (`plt`, say) fails here, where the notebooks,
 which import everything at the top, would not notice."""
 import matplotlib; matplotlib.use('Agg')  # no display
@@ -25,7 +25,7 @@ from stn_nb.results import plot_curves
 called('plot_curves', lambda: plot_curves(pd.DataFrame(dict(curve=[[(234, 90.), (468, 40.)]], state=['recorded']), index=['FCN']), {'FCN': 2.3}, title='t'))
 
 from stn_nb.experiments.distorted_mnist import budget_figure
-called('budget_figure', lambda: budget_figure(Path('../results/budget.json')))
+called('budget_figure', lambda: budget_figure(Path(__file__).resolve().parents[1]/'results'/'budget.json'))
 
 from stn_nb.experiments.mnist_addition import show_addition, build_addition_model
 called('show_addition', lambda: show_addition(build_addition_model('2xst-fcn', 'affine'), torch.rand(2, 2, 42, 42), n=2))
