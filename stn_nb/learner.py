@@ -203,7 +203,10 @@ class Checkpoint(Callback):
         for dl, r, e in zip(self.dls.loaders, s['dl_rng'], s['data_epoch']):
             dl.rng.setstate(r)
             if e is not None: dl.dataset.epoch = e
-        rec.values, rec.losses, rec.iters, rec.lrs = [s['recorder'][k] for k in ('values', 'losses', 'iters', 'lrs')]
+        r = s['recorder']   # the losses and rates as one tensor each (older checkpoints: lists)
+        rec.values, rec.iters = r['values'], r['iters']
+        rec.losses = list(r['losses'].unbind()) if torch.is_tensor(r['losses']) else r['losses']
+        rec.lrs = r['lrs'].tolist() if torch.is_tensor(r['lrs']) else r['lrs']
         rec.smooth_loss.count, rec.smooth_loss.val = s['recorder']['smooth']
         self.state = None
     def after_epoch(self):
@@ -216,7 +219,8 @@ class Checkpoint(Callback):
                          model=self.model.state_dict(), opt=self.opt.state_dict(), scaler=scaler.state_dict() if hasattr(scaler, 'state_dict') else None,
                          rng=dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state()),
                          dl_rng=[dl.rng.getstate() for dl in self.dls.loaders], data_epoch=[getattr(dl.dataset, 'epoch', None) for dl in self.dls.loaders],
-                         recorder=dict(values=rec.values, losses=rec.losses, iters=rec.iters, lrs=rec.lrs, smooth=(rec.smooth_loss.count, rec.smooth_loss.val))),
+                         recorder=dict(values=rec.values, iters=rec.iters, smooth=(rec.smooth_loss.count, rec.smooth_loss.val),  # one tensor, not one pickle per step:
+                                       losses=torch.stack(rec.losses) if rec.losses else torch.zeros(0), lrs=torch.tensor(rec.lrs, dtype=torch.float64))),
                     self.fname)
 
 # %% ../nbs/11_learner.ipynb #bf16cpu_code
