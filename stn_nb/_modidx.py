@@ -483,6 +483,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'stn_nb.results.fit_and_record': ('results.html#fit_and_record', 'stn_nb/results.py'),
                                 'stn_nb.results.hardware': ('results.html#hardware', 'stn_nb/results.py'),
                                 'stn_nb.results.load_results': ('results.html#load_results', 'stn_nb/results.py'),
+                                'stn_nb.results.markdown_table': ('results.html#markdown_table', 'stn_nb/results.py'),
                                 'stn_nb.results.now': ('results.html#now', 'stn_nb/results.py'),
                                 'stn_nb.results.plot_curves': ('results.html#plot_curves', 'stn_nb/results.py'),
                                 'stn_nb.results.read_records': ('results.html#read_records', 'stn_nb/results.py'),

@@ -8,11 +8,11 @@ import importlib, os, sys, torch
 from pathlib import Path
 from typing import Annotated
 from fastcore.script import call_parse, store_true
-from fastai.distributed import num_distrib
 from .results import check_budget, check_run
 from .learner import check_precision
 from .learner import SCHEDULES
 from .experiments import distorted_mnist, mnist_addition
+from fastai.distributed import num_distrib
 
 # %% auto #0
 __all__ = ['usage_error', 'check_device', 'stn_train']

@@ -8,16 +8,18 @@ import contextlib, dataclasses, datetime, fcntl, hashlib, json, os, platform, re
 from pathlib import Path
 import pandas as pd, torch
 from fastcore.xtras import ContextManagers
-from fastai.distributed import num_distrib, rank_distrib
+from IPython.display import Markdown
 from .grids import transform_name, PAPER_LABELS
 from .data import cache_dir
 from .learner import SCHEDULES, Checkpoint, check_precision, cpu_isa  # also gives Learner its fit_schedule, to_precision
+from fastai.distributed import num_distrib, rank_distrib
 
 # %% auto #0
 __all__ = ['RECORD_DEFAULTS', 'PAPER_TABLES', 'DATA_OF', 'RunSpec', 'cpu_name', 'hardware', 'now', 'read_records',
            'append_record', 'check_budget', 'check_writable', 'check_results_file', 'checkpoint_dir', 'check_run',
            'error_curve', 'run_checkpoint', 'RunInProgress', 'fit_and_record', 'run_missing', 'sweep_status',
-           'plot_curves', 'current_records', 'load_results', 'current_data', 'results_table', 'check_claims']
+           'plot_curves', 'current_records', 'load_results', 'current_data', 'results_table', 'check_claims',
+           'markdown_table']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -354,3 +356,13 @@ def check_claims(path, experiment='distorted_mnist', **budget):
         b, p = err.get((d, base)), paper.get(n, {}).get(d)
         rows.append(dict(dataset=d.upper(), model=n, ours=e, base=b, beats_base=None if b is None else e < b, paper=p, gap=None if p is None else round(e - p, 2)))
     return pd.DataFrame(rows)
+
+# %% ../nbs/12_results.ipynb #mdtable_code
+def markdown_table(df, digits=2, na=''):
+    "`df` as a GitHub-flavoured markdown table (IPython `Markdown`: a notebook shows it, nbconvert writes it as is), numbers to `digits` decimals, missing values as `na`"
+    if not isinstance(df, pd.DataFrame): raise TypeError(f"`df` must be a pandas DataFrame, got {type(df).__name__}")
+    d = df.copy()
+    d.columns = [' '.join(str(x) for x in c if str(x)) if isinstance(c, tuple) else str(c) for c in d.columns]
+    d = d.reset_index() if any(n is not None for n in d.index.names) else d.rename_axis('').reset_index()
+    d = d.astype(object).where(d.notna(), None)   # tabulate writes `missingval` for None, 'nan' for NaN
+    return Markdown(d.to_markdown(index=False, floatfmt=f'.{digits}f', missingval=na))
