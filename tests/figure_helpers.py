@@ -24,7 +24,7 @@ called('animate_theta', lambda: offline_jshtml(animate_theta([(0, th, warp(xs, t
 from stn_nb.results import plot_curves
 called('plot_curves', lambda: plot_curves(pd.DataFrame(dict(curve=[[(234, 90.), (468, 40.)]], state=['recorded']), index=['FCN']), {'FCN': 2.3}, title='t'))
 
-from stn_nb.experiments.distorted_mnist import budget_figure
+from stn_nb.experiments.studies import budget_figure
 called('budget_figure', lambda: budget_figure(Path(__file__).resolve().parents[1]/'results'/'budget.json'))
 
 from stn_nb.experiments.mnist_addition import show_addition, build_addition_model

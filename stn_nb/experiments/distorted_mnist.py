@@ -6,22 +6,19 @@
 from __future__ import annotations
 from ..grids import grid_generator, check_size
 from ..transformer import SpatialTransformer, spec_layers, fcn_loc, cnn_loc
-from ..data import SIZES, DATA_VERSIONS, TensorData, TensorDL, check_kind, distorted_mnist, distorted_mnist_dls
+from ..data import SIZES, DATA_VERSIONS, TensorData, check_kind, distorted_mnist, distorted_mnist_dls
 from ..learner import STLearner, SCHEDULES, st_splitter, evaluating
-from ..results import RunSpec, read_records, check_run, check_budget, fit_and_record, run_missing, load_results, current_records, PAPER_TABLES
+from ..results import RunSpec, read_records, check_run, fit_and_record, run_missing, load_results, PAPER_TABLES
 import torch, torch.nn as nn
 from pathlib import Path
 from fastcore.meta import delegates
 from fastai.metrics import error_rate
 from fastai.torch_core import set_seed
-from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['MODELS', 'POOLED', 'RESULTS', 'TABLE1_MODELS', 'TABLE1_RUNS', 'SEEDED_RUNS', 'BUDGET_RESULTS', 'BUDGET_RUNS',
-           'PRECISION_RUNS', 'AA_RESULTS', 'AA_VARIANTS', 'fcn_classifier', 'cnn_classifier', 'n_params', 'run_spec',
-           'model_maker', 'build_model', 'fit_width', 'param_table', 'distorted_mnist_learner', 'run_experiment',
-           'reproduce', 'table1_rankings', 'budget_study', 'budget_table', 'budget_figure', 'st_wins', 'loop_overhead',
-           'Autocast', 'precision_times', 'antialias_study', 'antialias_table']
+__all__ = ['MODELS', 'POOLED', 'RESULTS', 'TABLE1_MODELS', 'TABLE1_RUNS', 'SEEDED_RUNS', 'fcn_classifier', 'cnn_classifier',
+           'n_params', 'run_spec', 'model_maker', 'build_model', 'fit_width', 'param_table', 'distorted_mnist_learner',
+           'run_experiment', 'reproduce', 'table1_rankings', 'st_wins']
 
 # %% ../../nbs/20_distorted_mnist.ipynb #60b61d2d
 MODELS = ('fcn', 'cnn', 'st-fcn', 'st-cnn')
@@ -173,56 +170,6 @@ def table1_rankings(path=RESULTS, **budget):
                          margin=round(eb - ea, 2) if both else None, spread=pd.Series([sa, sb]).max() if both else None, paper=pa, paper_vs=pb))
     return pd.DataFrame(rows)
 
-# %% ../../nbs/20_distorted_mnist.ipynb #budget_code
-BUDGET_RESULTS = Path('results') / 'budget.json'
-BUDGET_RUNS = (RunSpec('rts', 'st-cnn', 'affine'), RunSpec('rts', 'cnn'), RunSpec('tc', 'st-cnn', 'affine'), RunSpec('tc', 'cnn'))
-
-def budget_study(runs=BUDGET_RUNS,             # the models and datasets
-                 epochs=(1, 3, 10, 30),        # the budgets, in epochs
-                 schedules=('modern', 'paper'),# `fit_schedule`'s schedules
-                 fresh=(False, True),          # fixed training data, and data redrawn every epoch
-                 results=BUDGET_RESULTS,       # the records
-                 seed=0, **kwargs):            # more arguments of `run_experiment` (`n_train`, `bs`, ...)
-    "Train each of `runs` at every budget × schedule × data choice that `results` does not hold yet, smallest budget first; returns the new records"
-    for s in schedules:
-        if s not in SCHEDULES: raise ValueError(f"`schedules` must hold names of {list(SCHEDULES)}, got {s!r}")
-    for e in epochs: check_budget(epochs=e)
-    new = []
-    for e in sorted(epochs):
-        for s in schedules:
-            for f in fresh: new += reproduce(list(runs), results, epochs=e, schedule=s, seed=seed, fresh=f, models=None, **kwargs)
-    return new
-
-# %% ../../nbs/20_distorted_mnist.ipynb #budget_fns
-def budget_table(path=BUDGET_RESULTS, n_train=60000, precision='fp32'):
-    "Test error (%) per (dataset, model, schedule, data) and budget (iterations) on the current data in one `precision`, mean over seeds: a DataFrame"
-    df = current_records(path, n_train, DATA_VERSIONS, precision)
-    if df.empty: raise ValueError(f"no records in {path} on the current data with n_train {n_train} in {precision}")
-    df = df.assign(name=[RunSpec.from_record(r).name for r in df.to_dict('records')], data=df.fresh.map({False: 'fixed', True: 'fresh'}))
-    return df.pivot_table(index=['dataset', 'name', 'schedule', 'data'], columns='iterations', values='test_error', aggfunc='mean').round(2)
-
-def budget_figure(path=BUDGET_RESULTS, n_train=60000, figsize=None, precision='fp32'):
-    "Test error against iterations (log-log) per dataset: a line per model, schedule ('paper' dashed) and data (fresh: squares); the paper's error and its 150k iterations dotted"
-    import matplotlib.pyplot as plt
-    from matplotlib.ticker import LogLocator, FormatStrFormatter, NullFormatter
-    t = budget_table(path, n_train, precision)
-    kinds = list(dict.fromkeys(t.index.get_level_values(0)))
-    fig, axs = plt.subplots(1, len(kinds), figsize=figsize or (4 * len(kinds), 3), squeeze=False)
-    names = list(dict.fromkeys(t.index.get_level_values(1)))
-    for ax, kind in zip(axs[0], kinds):
-        for (name, sched, data), row in t.loc[kind].iterrows():
-            row = row.dropna(); c = f'C{names.index(name)}'
-            ax.plot(row.index, row.values, ls='-' if sched == 'modern' else '--', marker='o' if data == 'fixed' else 's', ms=4, c=c, label=f'{name}, {sched}, {data}')
-            paper = PAPER_TABLES['distorted_mnist'].get(name, {}).get(kind)
-            if paper: ax.axhline(paper, c=c, ls=':', lw=1)
-        ax.axvline(150_000, c='gray', ls=':', lw=1)
-        ax.set(xscale='log', yscale='log', xlabel='iterations', ylabel='test error (%)', title=kind.upper())
-        ax.yaxis.set_major_locator(LogLocator(subs=(1, 2, 5))); ax.yaxis.set_major_formatter(FormatStrFormatter('%g')); ax.yaxis.set_minor_formatter(NullFormatter())
-    lines = {l: h for ax in axs[0] for h, l in zip(*ax.get_legend_handles_labels())}   # every panel's lines, once
-    axs[0, -1].legend(lines.values(), lines.keys(), fontsize=6, loc='upper right')
-    plt.tight_layout()
-    return axs
-
 # %% ../../nbs/20_distorted_mnist.ipynb #eede2431
 def st_wins(st_learn, base_learn, kind, n=6):
     "Test digits `(x, y)` of `kind` that `base_learn` misclassifies and `st_learn` gets right (up to `n`)"
@@ -233,80 +180,3 @@ def st_wins(st_learn, base_learn, kind, n=6):
         with torch.no_grad(), evaluating(l.model): preds.append(torch.cat([l.model(x[i:i + 1000].to(dev)).argmax(1).cpu() for i in range(0, len(x), 1000)]))
     idx = ((preds[0] == y) & (preds[1] != y)).nonzero()[:n, 0]
     return x[idx], y[idx]
-
-# %% ../../nbs/20_distorted_mnist.ipynb #46a9044d
-def loop_overhead(kind='rts', model='st-cnn', transform='aff', n=10_000, bs=256, reps=3):
-    "Seconds per epoch of a plain PyTorch loop and of fastai's `fit`, same model, data and optimiser; and their ratio"
-    import time
-    from functools import partial
-    from fastai.optimizer import OptimWrapper
-    x, y = distorted_mnist(kind, 'train')
-    x, y = x[:n], y[:n]
-    net = build_model(kind, model, transform)
-    dls = DataLoaders(TensorDL(TensorData(x, y), bs=bs, shuffle=True, drop_last=True), TensorDL(TensorData(x[:0], y[:0]), bs=bs))
-    learn = STLearner(dls, net, loss_func=nn.CrossEntropyLoss(), opt_func=partial(OptimWrapper, opt=torch.optim.SGD), lr=0.01)
-    def plain():
-        opt = torch.optim.SGD(net.parameters(), lr=0.01)
-        net.train()
-        for i in torch.randperm(n)[:n // bs * bs].view(-1, bs):
-            loss = nn.functional.cross_entropy(net(x[i]), y[i]); loss.backward(); opt.step(); opt.zero_grad()
-    def fastai():
-        with learn.no_bar(), learn.no_logging(): learn.fit(1)
-    times = {'plain': [], 'fastai': []}
-    for _ in range(reps):
-        for k, f in (('plain', plain), ('fastai', fastai)):
-            t0 = time.perf_counter(); f(); times[k].append(time.perf_counter() - t0)
-    best = {k: min(v) for k, v in times.items()}
-    return dict(plain_s=round(best['plain'], 3), fastai_s=round(best['fastai'], 3), ratio=round(best['fastai'] / best['plain'], 3))
-
-# %% ../../nbs/20_distorted_mnist.ipynb #bf16_code
-class Autocast(nn.Module):
-    "`net` run under `torch.autocast` (bfloat16 on a CPU by default), its output in float32: a model beside itself in mixed precision, for timing"
-    def __init__(self, net, device_type='cpu', dtype=torch.bfloat16):
-        super().__init__()
-        self.net, self.device_type, self.dtype = net, device_type, dtype
-    def forward(self, x):
-        with torch.autocast(self.device_type, dtype=self.dtype): return self.net(x).float()
-
-PRECISION_RUNS = (RunSpec('rts', 'cnn'), RunSpec('rts', 'st-cnn', 'affine'), RunSpec('tc', 'cnn'), RunSpec('tc', 'st-cnn', 'affine'))
-
-def precision_times(runs=PRECISION_RUNS, bs=256, reps=3):
-    "Median seconds of one training step of each model of `runs` (batch `bs`, CPU) in float32 and in bfloat16 autocast, measured in one run, and the speed-up"
-    import pandas as pd
-    from stn_nb.bench import time_steps
-    rows = []
-    for spec in runs:
-        net, size = build_model(spec.dataset, spec.model, spec.transform), SIZES[spec.dataset]
-        t = time_steps({'fp32': net, 'bf16': Autocast(net)}, torch.rand(bs, 1, size, size), torch.randint(0, 10, (bs,)), nn.CrossEntropyLoss(), reps).seconds
-        rows.append({'run': f'{spec.name} {spec.dataset.upper()}', 'fp32 (s/step)': t['fp32'], 'bf16 (s/step)': t['bf16'], 'speed-up': round(t['fp32'] / t['bf16'], 2)})
-    return pd.DataFrame(rows).set_index('run')
-
-# %% ../../nbs/20_distorted_mnist.ipynb #ed98b0a4
-AA_RESULTS = Path('results') / 'antialias.json'
-AA_VARIANTS = {'ST, then 2×2 pooling (Table 1)': {}, 'ST samples at ½': dict(st_downsample=True), 'ST samples at ½, antialias': dict(st_downsample=True, antialias=True)}
-
-def _aa_variant(rec):
-    "The `AA_VARIANTS` name of a record"
-    key = (rec.get('st_downsample') == True, rec.get('antialias') == True)
-    return next(k for k, v in AA_VARIANTS.items() if key == (v.get('st_downsample', False), v.get('antialias', False)))
-
-def antialias_study(kinds=('rts', 'tc'), model='st-cnn', transform='affine', epochs=3, seeds=(0,), results=AA_RESULTS, **kwargs):
-    "Train every variant of `AA_VARIANTS` on each of `kinds` at one budget, skipping what `results` already holds; returns the new records"
-    new = []
-    for kind in kinds:
-        for seed in seeds:
-            for name, v in AA_VARIANTS.items():
-                if any((r['dataset'], r['model'], r['epochs'], r['seed'], r.get('data_version', 1), _aa_variant(r)) == (kind, model, epochs, seed, DATA_VERSIONS.get(kind, 1), name)
-                       for r in read_records(results)): continue
-                print(f"{kind.upper()} {name}, seed {seed}", flush=True)
-                new.append(run_experiment(kind, model, transform, epochs=epochs, seed=seed, results=results, progress=False, **v, **kwargs))
-    return new
-
-def antialias_table(path=AA_RESULTS):
-    "Test error (%) per variant (rows) and dataset (columns): mean ± std over seeds (n seeds)"
-    import pandas as pd
-    df = pd.DataFrame(read_records(path))
-    if df.empty: raise ValueError(f"no records in {path}: run `antialias_study` first")
-    df['variant'] = [_aa_variant(r) for r in df.to_dict('records')]
-    cell = lambda e: f"{e.mean():.2f} ± {e.std():.2f} (n={len(e)})" if len(e) > 1 else f"{e.mean():.2f} (n=1)"
-    return df.pivot_table(index='variant', columns='dataset', values='test_error', aggfunc=cell).reindex(list(AA_VARIANTS))
