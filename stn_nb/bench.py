@@ -11,9 +11,10 @@ from fastcore.script import call_parse, store_true
 from .grids import AffineGrid
 from .sampling import _warp
 from .results import hardware, now
+from fastai.callback.core import Callback
 
 # %% auto #0
-__all__ = ['GPU_CASES', 'CPU_CASES', 'bench_case', 'device_name', 'run_bench', 'stn_bench', 'time_steps']
+__all__ = ['GPU_CASES', 'CPU_CASES', 'bench_case', 'device_name', 'run_bench', 'stn_bench', 'time_steps', 'BatchTimes']
 
 # %% ../nbs/90_benchmarks.ipynb #ce764d6a
 def _torch_warp(align_corners):
@@ -137,3 +138,12 @@ def time_steps(nets,          # {name: model}, all on one device
     base = base or next(iter(nets))
     return pd.DataFrame({'seconds': med, f'ratio to {base}': {m: med[m] / med[base] for m in med}}).round(3)
 
+
+# %% ../nbs/90_benchmarks.ipynb #batch_times_code
+class BatchTimes(Callback):
+    "The seconds of each training batch of a fit: forward, loss, backward, optimiser step and the other callbacks, as the learner runs them"
+    order = -100   # first in, first out: the batch as every other callback sees it
+    def before_fit(self): self.seconds = []
+    def before_batch(self): self.t0 = time.perf_counter()
+    def after_batch(self):
+        if self.training: self.seconds.append(time.perf_counter() - self.t0)

@@ -7,7 +7,9 @@ from __future__ import annotations
 from ..data import SIZES, DATA_VERSIONS, TensorData, TensorDL, distorted_mnist
 from ..learner import STLearner, SCHEDULES
 from ..results import RunSpec, read_records, check_budget, current_records, PAPER_TABLES
-from .distorted_mnist import build_model, reproduce, run_experiment
+from .distorted_mnist import build_model, distorted_mnist_learner, reproduce, run_experiment
+from ..bench import BatchTimes
+import statistics
 import torch, torch.nn as nn
 from pathlib import Path
 from fastai.data.core import DataLoaders
@@ -102,15 +104,30 @@ class Autocast(nn.Module):
 
 PRECISION_RUNS = (RunSpec('rts', 'cnn'), RunSpec('rts', 'st-cnn', 'affine'), RunSpec('tc', 'cnn'), RunSpec('tc', 'st-cnn', 'affine'))
 
-def precision_times(runs=PRECISION_RUNS, bs=256, reps=3):
-    "Median seconds of one training step of each model of `runs` (batch `bs`, CPU) in float32 and in bfloat16 autocast, measured in one run, and the speed-up"
+def _learner_step(spec, precision, bs, n):
+    "Median seconds of a training batch of `spec`'s Table 1 learner in `precision`, over `n` batches after a first one"
+    learn = distorted_mnist_learner(spec.dataset, spec.model, spec.transform, bs=bs, n_train=bs * (n + 1))
+    learn.dls.valid = learn.dls.valid.new(TensorData(*[t[:bs] for t in learn.dls.valid.dataset.tensors]))  # one batch of validation
+    timer = BatchTimes()
+    with learn.no_bar(), learn.no_logging(): learn.to_precision(precision).fit(1, 1e-3, cbs=timer)
+    return statistics.median(timer.seconds[1:])
+
+def precision_times(runs=PRECISION_RUNS, bs=256, reps=3, learner=False):
+    "Median seconds of one training step of each model of `runs` (batch `bs`, CPU) in float32 and in bfloat16 autocast, measured in one run, and the speed-up; with `learner`, also of a batch of its fastai learner (`to_precision`), the two precisions taking turns"
     import pandas as pd
     from stn_nb.bench import time_steps
     rows = []
     for spec in runs:
         net, size = build_model(spec.dataset, spec.model, spec.transform), SIZES[spec.dataset]
         t = time_steps({'fp32': net, 'bf16': Autocast(net)}, torch.rand(bs, 1, size, size), torch.randint(0, 10, (bs,)), nn.CrossEntropyLoss(), reps).seconds
-        rows.append({'run': f'{spec.name} {spec.dataset.upper()}', 'fp32 (s/step)': t['fp32'], 'bf16 (s/step)': t['bf16'], 'speed-up': round(t['fp32'] / t['bf16'], 2)})
+        row = {'run': f'{spec.name} {spec.dataset.upper()}', 'fp32 (s/step)': t['fp32'], 'bf16 (s/step)': t['bf16'], 'speed-up': round(t['fp32'] / t['bf16'], 2)}
+        if learner:
+            lt = {p: [] for p in (None, 'bf16')}
+            for _ in range(2):   # two learners of each, in turns
+                for p in lt: lt[p].append(_learner_step(spec, p, bs, reps))
+            f, b = statistics.median(lt[None]), statistics.median(lt['bf16'])
+            row.update({'fp32 learner (s/batch)': round(f, 3), 'bf16 learner (s/batch)': round(b, 3), 'learner speed-up': round(f / b, 2)})
+        rows.append(row)
     return pd.DataFrame(rows).set_index('run')
 
 # %% ../../nbs/25_studies.ipynb #ed98b0a4
