@@ -5,13 +5,14 @@
 # %% ../nbs/00_grids.ipynb #eb7b8ff8
 from __future__ import annotations
 import os, warnings, torch, torch.nn as nn, torch.nn.functional as F
+from typing import NamedTuple
 from fastcore.basics import store_attr
 
 # %% auto #0
 __all__ = ['TRANSFORMS', 'TRANSFORM_ALIASES', 'PAPER_LABELS', 'checks_enabled', 'disable_checks', 'enable_checks', 'base_grid',
-           'GridGenerator', 'homogeneous', 'AffineGrid', 'AttentionGrid', 'ProjectiveGrid', 'regular_points',
-           'ControlPointGrid', 'tps_kernel', 'tps_system', 'check_ctrl', 'TPSGrid', 'PiecewiseAffineGrid', 'MatrixGrid',
-           'transform_name', 'grid_generator', 'transform_of']
+           'FusedMap', 'GridGenerator', 'homogeneous', 'AffineGrid', 'AttentionGrid', 'ProjectiveGrid',
+           'regular_points', 'ControlPointGrid', 'tps_kernel', 'tps_system', 'check_ctrl', 'TPSGrid',
+           'PiecewiseAffineGrid', 'MatrixGrid', 'transform_name', 'grid_generator', 'transform_of']
 
 # %% ../nbs/00_grids.ipynb #961c92c9
 def _static(s):
@@ -75,6 +76,12 @@ def base_grid(size, device=None, dtype=None):
     return torch.stack(torch.meshgrid(xs, ys, indexing='xy'), -1)
 
 # %% ../nbs/00_grids.ipynb #37caaaea
+class FusedMap(NamedTuple):
+    "A map the GPU sampler computes itself, in registers: its `mode` ('affine': `theta` `(N, 6)`; 'projective': `(N, 8)`, |w| floored at `eps`)"
+    mode: str
+    theta: torch.Tensor
+    eps: float = 0.
+
 class GridGenerator(nn.Module):
     "Base class: maps θ `(N, n_params)` to a sampling grid T_θ(G) of shape `(N, H', W', 2)`"
     n_params: int = 0
@@ -108,7 +115,7 @@ class GridGenerator(nn.Module):
         pts = base_grid(size, theta.device, theta.dtype).view(1, H * W, 2)
         return self._transform(theta, pts).view(-1, H, W, 2)  # G broadcast over the batch: no constant N when traced
     def fused(self, theta):
-        "`(mode, θ', eps)` if the GPU sampler computes this map itself ('affine' θ' `(N, 6)`, 'projective' `(N, 8)`), else None"
+        "A `FusedMap` if the GPU sampler computes this map itself, else None"
         return None
 
 # %% ../nbs/00_grids.ipynb #1629d6cd
@@ -124,7 +131,7 @@ class AffineGrid(GridGenerator):
         if isinstance(theta, torch.Tensor) and theta.ndim == 3 and theta.shape[1:] == (2, 3): theta = theta.flatten(1)
         return super().check_theta(theta)
     def _transform(self, theta, pts): return homogeneous(pts) @ theta.view(-1, 2, 3).transpose(1, 2)
-    def fused(self, theta): return 'affine', theta, 0.
+    def fused(self, theta): return FusedMap('affine', theta)
 
 # %% ../nbs/00_grids.ipynb #3f3cf9b3
 class AttentionGrid(GridGenerator):
@@ -139,7 +146,7 @@ class AttentionGrid(GridGenerator):
         z = torch.zeros_like(s)
         return torch.stack([s, z, tx, z, s, ty], 1)
     def _transform(self, theta, pts): return pts * theta[:, None, :1] + theta[:, None, 1:]
-    def fused(self, theta): return 'affine', self._to_affine(theta), 0.
+    def fused(self, theta): return FusedMap('affine', self._to_affine(theta))
 
 # %% ../nbs/00_grids.ipynb #09578647
 class ProjectiveGrid(GridGenerator):
@@ -156,7 +163,7 @@ class ProjectiveGrid(GridGenerator):
         w = p[..., 2:]
         w = torch.where(w.abs() < self.eps, torch.where(w < 0, -self.eps, self.eps), w)
         return p[..., :2] / w
-    def fused(self, theta): return 'projective', theta, self.eps
+    def fused(self, theta): return FusedMap('projective', theta, self.eps)
 
 # %% ../nbs/00_grids.ipynb #7cc11ac3
 def regular_points(n, device=None, dtype=None):

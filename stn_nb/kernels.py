@@ -11,7 +11,7 @@ import triton, triton.language as tl
 # %% auto #0
 __all__ = ['FROM_GRID', 'AFFINE', 'PROJECTIVE', 'BILINEAR', 'NEAREST', 'ZEROS', 'BORDER', 'REFLECTION', 'COORD_LIMIT',
            'POINT_MODES', 'KERNEL_MODES', 'PADDING_MODES', 'MAX_IMAGE', 'launch_config', 'TritonSample', 'TritonWarp',
-           'check_device', 'sample_triton', 'warp_triton', 'ptxas_report']
+           'check_triton_input', 'sample_triton', 'warp_triton', 'ptxas_report']
 
 # %% ../nbs/02_kernels.ipynb #d821d6ca
 # where the source points come from (POINTS)
@@ -312,7 +312,7 @@ class TritonWarp(torch.autograd.Function):
         return dU, (None if dth is None else dth.to(ctx.theta_dtype)), None, None, None, None, None, None, None
 
 # %% ../nbs/02_kernels.ipynb #b15f5fd2
-def check_device(U):
+def check_triton_input(U):
     "Triton needs CUDA tensors (or CPU tensors under TRITON_INTERPRET=1), and images of fewer than 2³¹ elements"
     if not U.is_cuda and os.environ.get('TRITON_INTERPRET') != '1':
         raise ValueError(f"backend='triton' needs CUDA tensors (got {U.device}), or TRITON_INTERPRET=1 set before stn_nb.kernels is imported")

@@ -176,7 +176,7 @@ def resolve_backend(backend, U):
     if backend == 'auto': return 'triton' if U.is_cuda and U.dtype != torch.float64 and _triton_available() else 'torch'
     if backend == 'triton':
         if U.dtype == torch.float64: raise ValueError("backend='triton' computes in float32: use backend='torch' or 'reference' for a float64 `U`")
-        triton_kernels().check_device(U)
+        triton_kernels().check_triton_input(U)
     return backend
 
 @functools.cache

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from ..data import SIZES, DATA_VERSIONS, TensorData, TensorDL, distorted_mnist
 from ..learner import STLearner, SCHEDULES
-from ..results import RunSpec, read_records, check_budget, current_records, PAPER_TABLES
+from ..results import RunSpec, read_records, check_budget, current_records, hardware, PAPER_TABLES
 from .distorted_mnist import build_model, distorted_mnist_learner, reproduce, run_experiment
 from ..bench import BatchTimes
 import statistics
@@ -16,7 +16,8 @@ from fastai.data.core import DataLoaders
 
 # %% auto #0
 __all__ = ['BUDGET_RESULTS', 'BUDGET_RUNS', 'PRECISION_RUNS', 'AA_RESULTS', 'AA_VARIANTS', 'budget_study', 'budget_table',
-           'budget_figure', 'loop_overhead', 'Autocast', 'precision_times', 'antialias_study', 'antialias_table']
+           'budget_figure', 'loop_overhead', 'Autocast', 'precision_times', 'onednn_kernels', 'antialias_study',
+           'antialias_table']
 
 # %% ../../nbs/25_studies.ipynb #budget_code
 BUDGET_RESULTS = Path('results') / 'budget.json'
@@ -129,6 +130,28 @@ def precision_times(runs=PRECISION_RUNS, bs=256, reps=3, learner=False):
             row.update({'fp32 learner (s/batch)': round(f, 3), 'bf16 learner (s/batch)': round(b, 3), 'learner speed-up': round(f / b, 2)})
         rows.append(row)
     return pd.DataFrame(rows).set_index('run')
+
+# %% ../../nbs/25_studies.ipynb #onednn_code
+_ONEDNN_STEP = """
+import sys, torch
+from stn_nb.experiments.distorted_mnist import build_model
+from stn_nb.data import SIZES
+torch.set_num_threads(1)
+kind, model, transform, precision, bs = sys.argv[1:6]
+net, s = build_model(kind, model, None if transform == 'None' else transform), SIZES[kind]
+with torch.autocast('cpu', dtype=torch.bfloat16, enabled=precision == 'bf16'): out = net(torch.rand(int(bs), 1, s, s))
+torch.nn.functional.cross_entropy(out.float(), torch.randint(0, 10, (int(bs),))).backward()
+"""
+
+def onednn_kernels(spec, precision=None, bs=64):
+    "How many convolutions and matrix products of one training step of `spec`'s model in `precision` (None: float32, or 'bf16') oneDNN ran with each implementation: {(primitive, implementation): count}"
+    import collections, os, subprocess, sys
+    if precision not in (None, 'bf16'): raise ValueError(f"`precision` must be None (float32) or 'bf16', got {precision!r}")
+    r = subprocess.run([sys.executable, '-c', _ONEDNN_STEP, spec.dataset, spec.model, str(spec.transform), str(precision), str(bs)],
+                       capture_output=True, text=True, env={**os.environ, 'ONEDNN_VERBOSE': '1'}, timeout=600)
+    if r.returncode: raise RuntimeError(f"the training step failed:\n{r.stderr[-2000:]}")
+    rows = [l.split(',') for l in r.stdout.splitlines() if l.startswith('onednn_verbose') and ',exec,cpu,' in l]
+    return dict(collections.Counter((f[5], f[6]) for f in rows if f[5] in ('convolution', 'matmul', 'inner_product')))
 
 # %% ../../nbs/25_studies.ipynb #ed98b0a4
 AA_RESULTS = Path('results') / 'antialias.json'
