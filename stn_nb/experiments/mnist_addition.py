@@ -8,7 +8,7 @@ from ..grids import grid_generator, base_grid
 from ..transformer import SpatialTransformer, ParallelTransformers, fcn_loc
 from ..data import SPLITS, TensorData, TensorDL, load_mnist, distort, stream_seed
 from ..learner import STLearner, SCHEDULES, st_splitter, transformers, evaluating
-from ..results import RunSpec, RECORD_DEFAULTS, check_run, fit_and_record, run_missing, read_records, load_results, current_data, PAPER_TABLES
+from ..results import RunSpec, RECORD_DEFAULTS, check_run, fit_and_record, run_missing, read_records, load_results, current_data, sweep_status, PAPER_TABLES
 from .distorted_mnist import fcn_classifier, cnn_classifier, fit_width, n_params
 import torch, torch.nn as nn
 from pathlib import Path
@@ -22,7 +22,7 @@ __all__ = ['ADDITION_SIZE', 'ADDITION_MODELS', 'TABLE4_RUNS', 'RESULTS', 'TABLE4
            'TABLE4_LONG_RUNS', 'addition_pairs', 'AdditionPairs', 'mnist_addition_dls', 'addition_spec',
            'addition_model_maker', 'build_addition_model', 'addition_param_table', 'mnist_addition_learner',
            'run_addition', 'reproduce_addition', 'addition_claims', 'ink_centres', 'attended', 'following',
-           'co_adaptation', 'show_addition', 'recipe_table']
+           'co_adaptation', 'show_addition', 'table4_long_status', 'recipe_table']
 
 # %% ../../nbs/21_mnist_addition.ipynb #0be8cb6a
 ADDITION_SIZE = 42
@@ -243,6 +243,12 @@ ADDITION_RECIPES = {'paper': dict(),                                           #
                     'public': dict(start_scale=2 / 3, loc_lr_mult=0.1, lr=5e-4)} # ... and localisation at a tenth of the rate, Adam at 5e-4
 TABLE4_RECIPE = 'crop'   # the recipe of the long sweep (see the reading of the recipe table)
 TABLE4_LONG_RUNS = sorted(TABLE4_RUNS, key=lambda s: ('2xst-fcn', 'st-fcn', 'fcn', 'cnn').index(s.model))  # the cells the claims rest on first
+
+def table4_long_status(results=RESULTS, checkpoints='checkpoints'):
+    "Where Table 4's long sweep stands (`sweep_status` of `TABLE4_LONG_RUNS` at `TABLE4_LONG`, recipe `TABLE4_RECIPE`, checkpoints in `checkpoints`), beside the paper's error: a DataFrame"
+    budget = {'start_scale': 1., 'loc_lr_mult': 1., **ADDITION_RECIPES[TABLE4_RECIPE]}
+    st = sweep_status(TABLE4_LONG_RUNS, results, checkpoints=checkpoints, **TABLE4_LONG, **budget)
+    return st.assign(paper=[PAPER_TABLES['mnist_addition'][n]['addition'] for n in st.index])
 
 def recipe_table(path, runs=None, **budget):
     "The test error of each `ADDITION_RECIPES` recipe per run in the records of `path` at `budget`, with iterations, seconds, hardware and error curve: a DataFrame"
