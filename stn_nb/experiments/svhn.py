@@ -23,12 +23,11 @@ from fastprogress.fastprogress import progress_bar
 from PIL import Image
 
 # %% auto #0
-__all__ = ['BOX_FIELDS', 'CROPS', 'MAX_DIGITS', 'NULL', 'SVHN_URL', 'SVHN_CNN', 'SINGLE_LOC', 'MULTI_LOC', 'SVHN_MODELS',
-           'RESULTS', 'read_digit_struct', 'write_digit_struct', 'check_crop_size', 'sequence_box', 'crop_sequence',
-           'encode_labels', 'svhn_root', 'svhn_split_dir', 'preprocess_split', 'load_svhn', 'svhn_fixture', 'svhn_spec',
-           'SequenceHeads', 'check_svhn_model', 'check_dropout', 'svhn_model', 'sequence_error', 'ByteToFloat',
-           'ink_boxes', 'mnist_sequences', 'svhn_data', 'svhn_dls', 'svhn_learner', 'svhn_spec_of', 'run_svhn',
-           'reproduce_svhn', 'step_times', 'svhn_table', 'svhn_claims', 'st_corners', 'show_svhn']
+__all__ = ['MAX_DIGITS', 'NULL', 'SVHN_URL', 'SVHN_CNN', 'SINGLE_LOC', 'MULTI_LOC', 'SVHN_MODELS', 'RESULTS', 'encode_labels',
+           'svhn_root', 'svhn_split_dir', 'preprocess_split', 'load_svhn', 'svhn_fixture', 'svhn_spec', 'SequenceHeads',
+           'check_svhn_model', 'check_dropout', 'svhn_model', 'sequence_error', 'ByteToFloat', 'mnist_sequences',
+           'svhn_data', 'svhn_dls', 'svhn_learner', 'svhn_spec_of', 'run_svhn', 'reproduce_svhn', 'step_times',
+           'svhn_table', 'svhn_claims', 'st_corners', 'show_svhn']
 
 # %% ../../nbs/23_svhn.ipynb #3a16472b
 def _h5_numbers(f, ds):
