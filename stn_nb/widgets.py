@@ -5,219 +5,19 @@
 # %% ../nbs/04_widgets.ipynb #78d07788
 from __future__ import annotations
 import json, numpy as np, torch, traitlets, anywidget
+from importlib.resources import files
 from .grids import *
 from .grids import check_size
 from .sampling import warp
 
 # %% auto #0
-__all__ = ['ESM_MATH', 'ESM_VIEW', 'CSS', 'GRID_KINDS', 'PARAM_NAMES', 'PARAM_RANGES', 'ThetaExplorer', 'explore', 'js_warp']
-
-# %% ../nbs/04_widgets.ipynb #7b25a7cc
-ESM_MATH = r"""
-// ThetaExplorer: the package's grid generators and bilinear sampler (zeros padding, align_corners=False) in JavaScript.
-export function tpsKernel(r2) { return r2 > 0 ? r2 * Math.log(r2) : 0; }
-
-export function solve(A, b) {
-  // Gaussian elimination with partial pivoting; A is n×n (array of rows), b is n×m; returns x (n×m)
-  const n = A.length, m = b[0].length;
-  const M = A.map((row, i) => row.concat(b[i]));
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[p][c])) p = r;
-    [M[c], M[p]] = [M[p], M[c]];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = M[r][c] / M[c][c];
-      if (f !== 0) for (let k = c; k < n + m; k++) M[r][k] -= f * M[c][k];
-    }
-  }
-  return M.map((row, i) => row.slice(n).map(v => v / row[i]));
-}
-
-export function tpsCoefficients(ctrl, theta) {
-  // ctrl, theta: flat [x1, y1, x2, y2, ...]; returns [w (K×2), a (3×2)] for T(p) = a0 + a1 x + a2 y + Σ w_k φ(|p − P_k|)
-  const K = ctrl.length / 2, L = [];
-  for (let j = 0; j < K + 3; j++) L.push(new Array(K + 3).fill(0));
-  for (let j = 0; j < K; j++) {
-    for (let k = 0; k < K; k++) {
-      const dx = ctrl[2 * j] - ctrl[2 * k], dy = ctrl[2 * j + 1] - ctrl[2 * k + 1];
-      L[j][k] = tpsKernel(dx * dx + dy * dy);
-    }
-    const P = [1, ctrl[2 * j], ctrl[2 * j + 1]];
-    for (let c = 0; c < 3; c++) { L[j][K + c] = P[c]; L[K + c][j] = P[c]; }
-  }
-  const b = [];
-  for (let j = 0; j < K; j++) b.push([theta[2 * j], theta[2 * j + 1]]);
-  for (let c = 0; c < 3; c++) b.push([0, 0]);
-  return solve(L, b);
-}
-
-export function transformPoints(kind, theta, ctrl, pts, eps = 1e-3) {
-  // pts: flat [x, y, ...] target points; returns the source points T_θ(pts), flat
-  const out = new Float64Array(pts.length), t = theta;
-  const coef = kind === 'tps' ? tpsCoefficients(ctrl, theta) : null;
-  for (let i = 0; i < pts.length; i += 2) {
-    const x = pts[i], y = pts[i + 1];
-    let xs, ys;
-    if (kind === 'affine') { xs = t[0] * x + t[1] * y + t[2]; ys = t[3] * x + t[4] * y + t[5]; }
-    else if (kind === 'attention') { xs = t[0] * x + t[1]; ys = t[0] * y + t[2]; }
-    else if (kind === 'projective') {
-      let w = t[6] * x + t[7] * y + 1;
-      if (Math.abs(w) < eps) w = w < 0 ? -eps : eps;
-      xs = (t[0] * x + t[1] * y + t[2]) / w; ys = (t[3] * x + t[4] * y + t[5]) / w;
-    } else {
-      const K = ctrl.length / 2;
-      xs = coef[K][0] + coef[K + 1][0] * x + coef[K + 2][0] * y;
-      ys = coef[K][1] + coef[K + 1][1] * x + coef[K + 2][1] * y;
-      for (let k = 0; k < K; k++) {
-        const dx = x - ctrl[2 * k], dy = y - ctrl[2 * k + 1], phi = tpsKernel(dx * dx + dy * dy);
-        xs += coef[k][0] * phi; ys += coef[k][1] * phi;
-      }
-    }
-    out[i] = xs; out[i + 1] = ys;
-  }
-  return out;
-}
-
-export function baseGrid(Ho, Wo) {
-  const g = new Float64Array(2 * Ho * Wo);
-  for (let i = 0; i < Ho; i++) for (let j = 0; j < Wo; j++) {
-    g[2 * (i * Wo + j)] = (2 * j + 1) / Wo - 1; g[2 * (i * Wo + j) + 1] = (2 * i + 1) / Ho - 1;
-  }
-  return g;
-}
-
-export function warp(img, C, H, W, kind, theta, ctrl, Ho, Wo, eps = 1e-3) {
-  // img: flat (C, H, W) values; bilinear sampling with zeros padding at T_θ(G); returns flat (C, Ho, Wo)
-  const src = transformPoints(kind, theta, ctrl, baseGrid(Ho, Wo), eps);
-  const V = new Float64Array(C * Ho * Wo);
-  for (let p = 0; p < Ho * Wo; p++) {
-    const x = ((src[2 * p] + 1) * W - 1) / 2, y = ((src[2 * p + 1] + 1) * H - 1) / 2;
-    const x0 = Math.floor(x), y0 = Math.floor(y), fx = x - x0, fy = y - y0;
-    const taps = [[x0, y0, (1 - fx) * (1 - fy)], [x0 + 1, y0, fx * (1 - fy)], [x0, y0 + 1, (1 - fx) * fy], [x0 + 1, y0 + 1, fx * fy]];
-    for (const [m, n, w] of taps) {
-      if (m < 0 || m > W - 1 || n < 0 || n > H - 1 || w === 0) continue;
-      for (let c = 0; c < C; c++) V[c * Ho * Wo + p] += w * img[c * H * W + n * W + m];
-    }
-  }
-  return V;
-}
-"""
-
-# %% ../nbs/04_widgets.ipynb #41409fd6
-ESM_VIEW = r"""
-const SIZE = 220;
-
-function drawImage(canvas, data, C, H, W) {
-  const off = document.createElement('canvas');
-  off.width = W; off.height = H;
-  const ctx = off.getContext('2d'), im = ctx.createImageData(W, H);
-  for (let p = 0; p < H * W; p++) {
-    for (let k = 0; k < 3; k++) im.data[4 * p + k] = Math.max(0, Math.min(255, Math.round(255 * data[(C === 3 ? k : 0) * H * W + p])));
-    im.data[4 * p + 3] = 255;
-  }
-  ctx.putImageData(im, 0, 0);
-  const c = canvas.getContext('2d');
-  c.imageSmoothingEnabled = false;
-  c.fillStyle = '#fff'; c.fillRect(0, 0, canvas.width, canvas.height);
-  return c.drawImage.bind(c, off);
-}
-
-function edgeGrid(n) {
-  const pts = [];
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) pts.push(-1 + 2 * j / (n - 1), -1 + 2 * i / (n - 1));
-  return pts;
-}
-
-function render({ model, el }) {
-  const root = document.createElement('div'); root.className = 'stn-theta-explorer';
-  const row = document.createElement('div'); row.className = 'stn-row';
-  const cin = document.createElement('canvas'), cout = document.createElement('canvas');
-  cin.width = cin.height = cout.width = cout.height = SIZE;
-  cin.className = 'stn-input'; cout.className = 'stn-output';
-  row.append(cin, cout);
-  const controls = document.createElement('div'); controls.className = 'stn-controls';
-  const readout = document.createElement('div'); readout.className = 'stn-theta-readout';
-  const reset = document.createElement('button'); reset.textContent = 'reset'; reset.className = 'stn-reset';
-  root.append(row, controls, reset, readout);
-  el.appendChild(root);
-
-  const pad = SIZE / 6, inner = SIZE - 2 * pad;   // the input is drawn with a margin, so grids that leave it stay visible
-  let theta = model.get('theta').slice(), dragging = -1;
-  const kind = () => model.get('kind'), ctrl = () => model.get('ctrl');
-  const dims = () => [model.get('channels'), model.get('height'), model.get('width')];
-  const pixels = () => {
-    const b = model.get('img'), u8 = new Uint8Array(b.buffer ? b.buffer : b, b.byteOffset || 0, b.byteLength);
-    return Float64Array.from(u8, v => v / 255);
-  };
-  const toCanvas = (x, y) => [pad + (x + 1) / 2 * inner, pad + (y + 1) / 2 * inner];
-  const fromCanvas = (u, v) => [(u - pad) / inner * 2 - 1, (v - pad) / inner * 2 - 1];
-
-  function draw() {
-    try { drawAll(); root.classList.remove('stn-error'); }
-    catch (e) { readout.textContent = 'error: ' + e.message; root.classList.add('stn-error'); console.error(e); }   // shown, not swallowed
-  }
-  function drawAll() {
-    const [C, H, W] = dims(), img = pixels(), [Ho, Wo] = model.get('out_size');
-    drawImage(cin, img, C, H, W)(pad, pad, inner, inner);
-    const n = 9, g = transformPoints(kind(), theta, ctrl(), edgeGrid(n));
-    const c = cin.getContext('2d');
-    c.strokeStyle = '#e33'; c.lineWidth = 1;
-    for (let i = 0; i < n; i++) for (const along of [0, 1]) {
-      c.beginPath();
-      for (let j = 0; j < n; j++) {
-        const k = along ? i * n + j : j * n + i, [u, v] = toCanvas(g[2 * k], g[2 * k + 1]);
-        j ? c.lineTo(u, v) : c.moveTo(u, v);
-      }
-      c.stroke();
-    }
-    if (kind() === 'tps') {
-      c.fillStyle = '#36f';
-      for (let k = 0; k < theta.length / 2; k++) { const [u, v] = toCanvas(theta[2 * k], theta[2 * k + 1]); c.beginPath(); c.arc(u, v, 4, 0, 2 * Math.PI); c.fill(); }
-    }
-    drawImage(cout, warp(img, C, H, W, kind(), theta, ctrl(), Ho, Wo), C, Ho, Wo)(0, 0, SIZE, SIZE);
-    readout.textContent = 'θ = [' + theta.map(v => v.toFixed(3)).join(', ') + ']';
-    controls.querySelectorAll('input').forEach((s, i) => { s.value = theta[i]; s.nextSibling.textContent = theta[i].toFixed(2); });
-  }
-  function commit() { model.set('theta', theta.slice()); model.save_changes(); }
-
-  const names = model.get('names'), ranges = model.get('ranges');
-  if (kind() !== 'tps') names.forEach((name, i) => {
-    const lab = document.createElement('label'), s = document.createElement('input'), val = document.createElement('span');
-    lab.textContent = name; s.type = 'range'; s.min = ranges[i][0]; s.max = ranges[i][1]; s.step = 0.01; s.value = theta[i];
-    s.dataset.index = i;
-    s.addEventListener('input', () => { theta[i] = parseFloat(s.value); draw(); commit(); });
-    lab.append(s, val); controls.appendChild(lab);
-  });
-  cin.addEventListener('mousedown', e => {
-    if (kind() !== 'tps') return;
-    const r = cin.getBoundingClientRect(), [x, y] = fromCanvas(e.clientX - r.left, e.clientY - r.top);
-    let best = 0.15;
-    for (let k = 0; k < theta.length / 2; k++) { const d = Math.hypot(theta[2 * k] - x, theta[2 * k + 1] - y); if (d < best) { best = d; dragging = k; } }
-  });
-  cin.addEventListener('mousemove', e => {
-    if (dragging < 0) return;
-    const r = cin.getBoundingClientRect(), [x, y] = fromCanvas(e.clientX - r.left, e.clientY - r.top);
-    theta[2 * dragging] = x; theta[2 * dragging + 1] = y; draw();
-  });
-  window.addEventListener('mouseup', () => { if (dragging >= 0) { dragging = -1; commit(); } });
-  reset.addEventListener('click', () => { theta = model.get('identity').slice(); draw(); commit(); });
-  model.on('change:theta', () => { theta = model.get('theta').slice(); draw(); });
-  draw();
-}
-export default { render };
-"""
-
-CSS = """
-.stn-theta-explorer { font: 12px sans-serif; }
-.stn-row canvas { border: 1px solid #ccc; margin-right: 8px; }
-.stn-controls label { display: inline-flex; align-items: center; gap: 4px; margin: 2px 10px 2px 0; }
-.stn-controls input[type=range] { width: 110px; }
-.stn-theta-readout { font-family: monospace; margin-top: 4px; }
-.stn-error .stn-theta-readout { color: #c00; }
-"""
+__all__ = ['GRID_KINDS', 'PARAM_NAMES', 'PARAM_RANGES', 'ThetaExplorer', 'explore', 'js_warp']
 
 # %% ../nbs/04_widgets.ipynb #47e5219c
+def _asset(name):
+    "A file of the widget's JavaScript or CSS, as the package ships it (`stn_nb/js/`)"
+    return (files('stn_nb') / 'js' / name).read_text()
+
 GRID_KINDS = {k: TRANSFORMS[k] for k in ('affine', 'attention', 'projective', 'tps')}  # the transformations the JavaScript draws
 PARAM_NAMES = {'affine': ['θ11', 'θ12', 'θ13', 'θ21', 'θ22', 'θ23'], 'attention': ['s', 'tx', 'ty'],
                'projective': ['h11', 'h12', 'h13', 'h21', 'h22', 'h23', 'h31', 'h32']}
@@ -236,7 +36,7 @@ def _image(img):
 
 class ThetaExplorer(anywidget.AnyWidget):
     "Sliders for θ, with U, the grid T_θ(G) over it, and the warped V, drawn in the browser"
-    _esm, _css = ESM_MATH + ESM_VIEW, CSS
+    _esm, _css = _asset('theta_math.js') + _asset('theta_view.js'), _asset('explorer.css')
     kind = traitlets.Unicode('affine').tag(sync=True)
     theta = traitlets.List(traitlets.Float()).tag(sync=True)
     identity = traitlets.List(traitlets.Float()).tag(sync=True)
