@@ -13,11 +13,12 @@ from .sampling import warp
 # %% auto #0
 __all__ = ['GRID_KINDS', 'PARAM_NAMES', 'PARAM_RANGES', 'ThetaExplorer', 'explore', 'js_warp']
 
-# %% ../nbs/04_widgets.ipynb #47e5219c
+# %% ../nbs/04_widgets.ipynb #asset_code
 def _asset(name):
     "A file of the widget's JavaScript or CSS, as the package ships it (`stn_nb/js/`)"
     return (files('stn_nb') / 'js' / name).read_text()
 
+# %% ../nbs/04_widgets.ipynb #47e5219c
 GRID_KINDS = {k: TRANSFORMS[k] for k in ('affine', 'attention', 'projective', 'tps')}  # the transformations the JavaScript draws
 PARAM_NAMES = {'affine': ['θ11', 'θ12', 'θ13', 'θ21', 'θ22', 'θ23'], 'attention': ['s', 'tx', 'ty'],
                'projective': ['h11', 'h12', 'h13', 'h21', 'h22', 'h23', 'h31', 'h32']}
