@@ -26,7 +26,7 @@ from PIL import Image
 __all__ = ['MAX_DIGITS', 'NULL', 'SVHN_URL', 'SVHN_CNN', 'SINGLE_LOC', 'MULTI_LOC', 'SVHN_MODELS', 'RESULTS', 'encode_labels',
            'svhn_root', 'svhn_split_dir', 'preprocess_split', 'load_svhn', 'svhn_fixture', 'svhn_spec', 'SequenceHeads',
            'check_svhn_model', 'check_dropout', 'svhn_model', 'sequence_error', 'ByteToFloat', 'mnist_sequences',
-           'svhn_data', 'svhn_dls', 'svhn_learner', 'svhn_spec_of', 'run_svhn', 'reproduce_svhn', 'step_times',
+           'svhn_data', 'svhn_dls', 'svhn_learner', 'svhn_spec_of', 'run_svhn', 'reproduce_svhn', 'svhn_step_times',
            'svhn_table', 'svhn_claims', 'st_corners', 'show_svhn']
 
 # %% ../../nbs/23_svhn.ipynb #3a16472b
@@ -412,7 +412,7 @@ def reproduce_svhn(data='proxy', sizes=(64, 128), models=SVHN_MODELS, results=RE
     return run_missing(runs, run, results, export_to, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, width=width, dropout=dropout)
 
 # %% ../../nbs/23_svhn.ipynb #cc2edad7
-def step_times(size=64, bs=128, width=1., reps=5, device=None, models=SVHN_MODELS):
+def svhn_step_times(size=64, bs=128, width=1., reps=5, device=None, models=SVHN_MODELS):
     "`time_steps` of the Table 2 models at batch `bs` of `size`² inputs, ratios to the CNN"
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     nets = {m: svhn_model(m, size, width).to(device) for m in models}
