@@ -8,7 +8,7 @@ from ..data import SIZES, DATA_VERSIONS, TensorData, TensorDL, distorted_mnist
 from ..learner import STLearner, SCHEDULES
 from ..results import RunSpec, read_records, check_budget, current_records, hardware, PAPER_TABLES
 from .distorted_mnist import build_model, distorted_mnist_learner, reproduce, run_experiment
-from ..bench import BatchTimes
+from ..bench import BatchTimes, time_steps
 import statistics
 import torch, torch.nn as nn
 from pathlib import Path
@@ -116,7 +116,6 @@ def _learner_step(spec, precision, bs, n):
 def precision_times(runs=PRECISION_RUNS, bs=256, reps=3, learner=False):
     "Median seconds of one training step of each model of `runs` (batch `bs`, CPU) in float32 and in bfloat16 autocast, measured in one run, and the speed-up; with `learner`, also of a batch of its fastai learner (`to_precision`), the two precisions taking turns"
     import pandas as pd
-    from stn_nb.bench import time_steps
     rows = []
     for spec in runs:
         net, size = build_model(spec.dataset, spec.model, spec.transform), SIZES[spec.dataset]
