@@ -500,6 +500,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'stn_nb.results.plot_curves': ('results.html#plot_curves', 'stn_nb/results.py'),
                                 'stn_nb.results.read_records': ('results.html#read_records', 'stn_nb/results.py'),
                                 'stn_nb.results.results_table': ('results.html#results_table', 'stn_nb/results.py'),
+                                'stn_nb.results.run_args': ('results.html#run_args', 'stn_nb/results.py'),
+                                'stn_nb.results.run_budget': ('results.html#run_budget', 'stn_nb/results.py'),
                                 'stn_nb.results.run_checkpoint': ('results.html#run_checkpoint', 'stn_nb/results.py'),
                                 'stn_nb.results.run_missing': ('results.html#run_missing', 'stn_nb/results.py'),
                                 'stn_nb.results.sweep_status': ('results.html#sweep_status', 'stn_nb/results.py')},

@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_results.ipynb #affa232a
 from __future__ import annotations
-import contextlib, dataclasses, datetime, fcntl, hashlib, json, os, platform, re, tempfile, time
+import contextlib, dataclasses, datetime, fcntl, hashlib, inspect, json, os, platform, re, tempfile, time
 from pathlib import Path
 import pandas as pd, torch
 from fastcore.xtras import ContextManagers
@@ -17,9 +17,9 @@ from fastai.distributed import num_distrib, rank_distrib
 # %% auto #0
 __all__ = ['RECORD_DEFAULTS', 'PAPER_TABLES', 'DATA_OF', 'RunSpec', 'cpu_name', 'hardware', 'now', 'read_records',
            'append_record', 'check_budget', 'check_writable', 'check_results_file', 'checkpoint_dir', 'check_run',
-           'error_curve', 'run_checkpoint', 'RunInProgress', 'fit_and_record', 'run_missing', 'sweep_status',
-           'plot_curves', 'current_records', 'load_results', 'current_data', 'results_table', 'check_claims',
-           'markdown_table']
+           'error_curve', 'run_checkpoint', 'RunInProgress', 'run_budget', 'fit_and_record', 'run_args', 'run_missing',
+           'sweep_status', 'plot_curves', 'current_records', 'load_results', 'current_data', 'results_table',
+           'check_claims', 'markdown_table']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -129,9 +129,10 @@ def checkpoint_dir(checkpoints=True):
     "The folder of resumable checkpoints: `checkpoints`, or with True the cache's (`cache_dir()/'checkpoints'`, outside the work tree). A sweep that must outlive the machine passes a folder it commits, as Table 4's long sweep does"
     return cache_dir() / 'checkpoints' if checkpoints is True else Path(checkpoints)
 
-def check_run(epochs=None, iters=None, lr=None, loc_lr_mult=1., bs=256, n_train=None, results=None, export=None, checkpoints=None):
-    "Everything a `run_*` checks before it builds or trains: the budget (`check_budget`), then the `results` and `export` files and the `checkpoints` folder (these make folders: last)"
+def check_run(epochs=None, iters=None, lr=None, loc_lr_mult=1., bs=256, n_train=None, results=None, export=None, checkpoints=None, schedule='modern'):
+    "Everything a `run_*` checks before it builds or trains: the budget (`check_budget`) and `schedule`, then the `results` and `export` files and the `checkpoints` folder (these make folders: last)"
     check_budget(epochs, iters, lr, loc_lr_mult, bs, n_train)
+    if schedule not in SCHEDULES: raise ValueError(f"`schedule` must be one of {list(SCHEDULES)}, got {schedule!r}")
     if results: check_results_file(results)
     if export: check_writable(export, 'export')
     if checkpoints:
@@ -166,18 +167,26 @@ def _running(fname):
         finally: fcntl.flock(f, fcntl.LOCK_UN)
 
 # %% ../nbs/12_results.ipynb #fit_record_code
+def run_budget(spec, per_epoch, bs, n_train, epochs=None, iters=None, schedule='modern', lr=None, loc_lr_mult=1., precision=None, world=1, **extra):
+    "The budget of `spec`'s record, and of its checkpoint's name: whole epochs of `per_epoch` iterations (`epochs`, or `iters` rounded; 1 if neither), the schedule's `lr` if None, `loc_lr_mult` 1 without a transformer, `extra` record fields"
+    epochs = max(1, round(iters / per_epoch)) if iters is not None else epochs or 1
+    return dict(**spec.as_record(), **{k: v for k, v in extra.items() if k not in ('seed', 'fresh')}, schedule=schedule, epochs=epochs,
+                iterations=epochs * per_epoch, bs=bs, lr=lr or SCHEDULES[schedule]['lr'], loc_lr_mult=loc_lr_mult if spec.has_st else 1.,
+                seed=extra.get('seed', 0), fresh=extra.get('fresh', False), n_train=n_train, processes=world, precision=precision or 'fp32')
+
 def fit_and_record(learn,             # the learner of `spec`, built and not yet trained
                    spec:RunSpec,      # what runs
+                   *,
                    epochs=None,       # epochs to train (1 if neither this nor `iters`)
                    iters=None,        # or iterations, rounded to whole epochs
-                   schedule='modern', # 'paper' or 'modern', see `fit_schedule`
+                   schedule='modern', # a key of `SCHEDULES` ('paper', 'paper-svhn', 'modern'), see `fit_schedule`
                    lr=None,           # base learning rate; the schedule's if None
                    loc_lr_mult=1.,    # learning-rate multiplier of the localisation nets
                    results=None,      # JSON file the record is appended to; None for none
                    export=None,       # file to save the learner to (fastai `export`); None for none
                    progress=True,     # show fastai's progress bars
                    distributed=False, # data-parallel over the processes of `accelerate launch`/`torchrun` (`Learner.distributed`); rank 0 records
-                   precision=None,    # mixed precision: 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU (`to_precision` of `11_learner`); None for float32
+                   precision=None,    # mixed precision: 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU, 'auto' (`to_precision` of `11_learner`); None for float32
                    checkpoints=None,  # folder of resumable checkpoints (`Checkpoint` of `11_learner`; True: `checkpoint_dir()`): a run found there goes on from it; None for none
                    checkpoint_every=300., # seconds between checkpoints (each at the end of an epoch)
                    **extra):          # more fields of the record (seed, data_version, ...)
@@ -187,11 +196,8 @@ def fit_and_record(learn,             # the learner of `spec`, built and not yet
     if len(learn.dls.train) == 0: raise ValueError(f"the training set ({len(learn.dls.train.dataset)}) is smaller than a batch ({learn.dls.train.bs}): nothing to train on")
     world = max(1, num_distrib()) if distributed else 1
     per_epoch = -(-len(learn.dls.train) // world)  # iterations per epoch of each process
-    epochs = max(1, round(iters / per_epoch)) if iters is not None else epochs or 1
-    loc_lr_mult = loc_lr_mult if spec.has_st else 1.
-    budget = dict(**spec.as_record(), **{k: v for k, v in extra.items() if k not in ('seed', 'fresh')}, schedule=schedule, epochs=epochs,
-                  iterations=epochs * per_epoch, bs=learn.dls.train.bs, lr=lr or SCHEDULES[schedule]['lr'], loc_lr_mult=loc_lr_mult,
-                  seed=extra.get('seed', 0), fresh=extra.get('fresh', False), n_train=len(learn.dls.train.dataset), processes=world, precision=precision or 'fp32')
+    budget = run_budget(spec, per_epoch, learn.dls.train.bs, len(learn.dls.train.dataset), epochs, iters, schedule, lr, loc_lr_mult, precision, world, **extra)
+    epochs, loc_lr_mult = budget['epochs'], budget['loc_lr_mult']
     if precision: learn.to_precision(precision)
     ck, start = run_checkpoint(spec, budget, checkpoints, checkpoint_every), 0
     with ContextManagers([_running(ck.fname)] if ck else []):  # one process at a time per checkpoint
@@ -220,6 +226,19 @@ def _fit_record(learn, spec, budget, ck, start, schedule, lr, loc_lr_mult, resul
     if failed: raise failed[0]   # after doing what could be done: the record survives a failed export, and the reverse
     if ck: Path(ck.fname).unlink(missing_ok=True)  # recorded: nothing left to resume
     return rec
+
+# %% ../nbs/12_results.ipynb #run_args_code
+_RUN_ARGS = {k: p.default for k, p in inspect.signature(fit_and_record).parameters.items() if p.kind == p.KEYWORD_ONLY}
+
+def run_args(kwargs,      # the keyword arguments of a `run_…`: `fit_and_record`'s, and the learner's
+             bs=256,      # the experiment's batch size when `kwargs` has none (checked against `n_train`)
+             **defaults): # the experiment's own defaults of `fit_and_record`'s arguments (results=..., schedule=..., loc_lr_mult=...)
+    "Split `kwargs` into `fit_and_record`'s arguments (its defaults, then the experiment's, then `kwargs`) and the learner's, the run checked (`check_run`) before anything is built"
+    run = {**_RUN_ARGS, **defaults, **{k: v for k, v in kwargs.items() if k in _RUN_ARGS}}
+    rest = {k: v for k, v in kwargs.items() if k not in _RUN_ARGS}
+    check_run(*(run[k] for k in ('epochs', 'iters', 'lr', 'loc_lr_mult')), rest.get('bs', bs), rest.get('n_train'),
+              *(run[k] for k in ('results', 'export', 'checkpoints', 'schedule')))
+    return run, rest
 
 # %% ../nbs/12_results.ipynb #run_missing_code
 RECORD_DEFAULTS = dict(data_version=1, fresh=False, precision='fp32', start_scale=1.)  # what a record without the field stands for (older records)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..grids import GridGenerator
 from ..transformer import SpatialTransformer
 from ..learner import STLearner, SCHEDULES, transformers, evaluating
-from ..results import RunSpec, check_run, fit_and_record
+from ..results import RunSpec, run_args, fit_and_record
 from ..bench import time_steps
 import os
 from pathlib import Path
@@ -205,34 +205,25 @@ def cub_spec(model='2xst-cnn', size=448):
     if model == 'cnn' and size != 224: raise ValueError(f"the CNN of Table 3 takes 224 px inputs (`size`=224), got {size!r}")
     return RunSpec(f'cub-{check_cub_size(size)}', model, 'attention')
 
-@delegates(cub_learner, but=['n_st', 'size', 'data', 'pretrained'])
+@delegates(fit_and_record, but=['learn', 'spec', 'loc_lr_mult'])
+@delegates(cub_learner, keep=True, but=['n_st', 'size', 'data', 'pretrained'])
 def run_cub(model='2xst-cnn',   # 'cnn', '2xst-cnn' or '4xst-cnn'
             size=448,           # input size: 224 or 448 (the CNN: 224)
             data=None,          # the CUB_200_2011 folder; else `$STN_NB_CUB`
             pretrained=True,    # start from ImageNet weights, as the paper
-            epochs=None,        # epochs to train after the frozen ones (1 if neither this nor `iters`)
-            iters=None,         # or iterations, rounded to whole epochs
-            freeze_epochs=1,    # epochs of the new layers alone first (with `pretrained`)
-            schedule='modern',  # a key of `SCHEDULES`
-            lr=None,            # base learning rate; the schedule's if None
+            freeze_epochs=1,    # epochs of the new layers alone first (with `pretrained`), before `epochs` (or `iters`)
             results=RESULTS,    # JSON file the record is appended to; None for none
-            export=None,        # file to save the learner to; None for none
-            progress=True,      # show fastai's progress bars
-            distributed=False,  # data-parallel over the processes of a launcher (`fit_and_record`)
-            precision=None,     # 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU; None for float32
-            checkpoints=None,   # folder of resumable checkpoints (see `fit_and_record`); None for none
-            checkpoint_every=300., # seconds between checkpoints
-            **kwargs):
+            **kwargs):          # the budget and outputs (`fit_and_record`'s arguments) and the learner's
     "Train one model of Table 3 (frozen first if `pretrained`), record its test error (100 − accuracy); returns the record"
     spec = cub_spec(model, size)
-    check_run(epochs, iters, lr, 1., kwargs.get('bs', 32), kwargs.get('n_train'), results, export, checkpoints)
-    learn = cub_learner(CUB_NETS[model], size, data, pretrained, opt_func=SCHEDULES[schedule]['opt_func'], **kwargs)
+    if 'loc_lr_mult' in kwargs: raise ValueError("`loc_lr_mult` does not apply to Table 3: its transformers' localisation net is trained at the base rate")
+    run, kw = run_args(kwargs, bs=32, results=results)
+    learn = cub_learner(CUB_NETS[model], size, data, pretrained, opt_func=SCHEDULES[run['schedule']]['opt_func'], **kw)
     if pretrained and freeze_epochs:
         learn.freeze()
-        with ContextManagers([] if progress else [learn.no_bar(), learn.no_logging()]): learn.fit_schedule(freeze_epochs, schedule, lr)
+        with ContextManagers([] if run['progress'] else [learn.no_bar(), learn.no_logging()]): learn.fit_schedule(freeze_epochs, run['schedule'], run['lr'])
         learn.unfreeze()
-    return fit_and_record(learn, spec, epochs, iters, schedule, lr, 1., results, export, progress, distributed, precision, checkpoints, checkpoint_every,
-                          seed=kwargs.get('seed', 0), pretrained=pretrained, freeze_epochs=freeze_epochs if pretrained else 0)
+    return fit_and_record(learn, spec, **run, seed=kw.get('seed', 0), pretrained=pretrained, freeze_epochs=freeze_epochs if pretrained else 0)
 
 # %% ../../nbs/24_cub.ipynb #8f03a7b7
 def cub_step_times(bs=8, reps=3, device=None, models=CUB_MODELS, n_classes=200):

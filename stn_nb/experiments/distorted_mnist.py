@@ -8,7 +8,7 @@ from ..grids import grid_generator, check_size
 from ..transformer import SpatialTransformer, spec_layers, fcn_loc, cnn_loc
 from ..data import SIZES, DATA_VERSIONS, TensorData, check_kind, distorted_mnist, distorted_mnist_dls
 from ..learner import STLearner, SCHEDULES, st_splitter, evaluating
-from ..results import RunSpec, read_records, check_run, fit_and_record, run_missing, load_results, PAPER_TABLES
+from ..results import RunSpec, read_records, run_args, fit_and_record, run_missing, load_results, PAPER_TABLES
 import torch, torch.nn as nn
 from pathlib import Path
 from fastcore.meta import delegates
@@ -113,30 +113,19 @@ def distorted_mnist_learner(kind='rts',        # distortion: 'r', 'rts', 'p', 'e
 # %% ../../nbs/20_distorted_mnist.ipynb #c574f930
 RESULTS = Path('results') / 'distorted_mnist.json'
 
-@delegates(distorted_mnist_learner, but=['model', 'transform', 'schedule'])
+@delegates(fit_and_record, but=['learn', 'spec'])
+@delegates(distorted_mnist_learner, keep=True, but=['kind', 'model', 'transform', 'schedule'])
 def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 'tc'
                    model='st-cnn',      # one of `MODELS`
                    transform='affine',  # the ST transformation (ignored without a transformer)
-                   epochs=None,         # epochs to train (1 if neither this nor `iters`)
-                   iters=None,          # or iterations, rounded to whole epochs
-                   schedule='modern',   # 'paper' or 'modern', see `fit_schedule`
-                   lr=None,             # base learning rate; the schedule's if None
-                   loc_lr_mult=1.,      # learning-rate multiplier of the localisation nets
                    results=RESULTS,     # JSON file the record is appended to; None for none
-                   export=None,         # file to save the learner to (fastai `export`); None for none
-                   progress=True,       # show fastai's progress bars
-                   distributed=False,   # data-parallel over the processes of a launcher (`fit_and_record`)
-                   precision=None,      # 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU; None for float32
-                   checkpoints=None,    # folder of resumable checkpoints (see `fit_and_record`); None for none
-                   checkpoint_every=300., # seconds between checkpoints
-                   **kwargs):
+                   **kwargs):           # the budget and outputs (`fit_and_record`'s arguments) and the learner's
     "Train one model of Table 1 for `epochs` (or `iters` iterations), record its test error; returns the record"
     spec = run_spec(kind, model, transform)
-    check_run(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 256), kwargs.get('n_train'), results, export, checkpoints)
-    learn = distorted_mnist_learner(spec.dataset, spec.model, spec.transform, schedule, **kwargs)
-    return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision, checkpoints, checkpoint_every,
-                          data_version=DATA_VERSIONS.get(spec.dataset, 1), seed=kwargs.get('seed', 0), fresh=kwargs.get('fresh', False),
-                          **{k: kwargs[k] for k in ('st_downsample', 'antialias') if kwargs.get(k)})
+    run, kw = run_args(kwargs, results=results)
+    learn = distorted_mnist_learner(spec.dataset, spec.model, spec.transform, run['schedule'], **kw)
+    return fit_and_record(learn, spec, **run, data_version=DATA_VERSIONS.get(spec.dataset, 1), seed=kw.get('seed', 0), fresh=kw.get('fresh', False),
+                          **{k: kw[k] for k in ('st_downsample', 'antialias') if kw.get(k)})
 
 # %% ../../nbs/20_distorted_mnist.ipynb #39157b9f
 TABLE1_MODELS = [('st-cnn', 'affine'), ('st-cnn', 'projective'), ('st-cnn', 'tps'), ('fcn', None),

@@ -8,7 +8,7 @@ from ..grids import grid_generator, base_grid
 from ..transformer import SpatialTransformer, ParallelTransformers, fcn_loc
 from ..data import SPLITS, TensorData, TensorDL, load_mnist, distort, stream_seed
 from ..learner import STLearner, SCHEDULES, st_splitter, transformers, evaluating
-from ..results import RunSpec, RECORD_DEFAULTS, check_run, fit_and_record, run_missing, read_records, load_results, current_data, sweep_status, PAPER_TABLES
+from ..results import RunSpec, RECORD_DEFAULTS, run_args, fit_and_record, run_missing, read_records, load_results, current_data, sweep_status, PAPER_TABLES
 from .distorted_mnist import fcn_classifier, cnn_classifier, fit_width, n_params
 import torch, torch.nn as nn
 from pathlib import Path
@@ -134,28 +134,17 @@ def mnist_addition_learner(model='2xst-fcn',  # 'fcn', 'cnn', 'st-fcn', '2xst-fc
 # %% ../../nbs/21_mnist_addition.ipynb #2ba96b0f
 RESULTS = Path('results') / 'mnist_addition.json'
 
-@delegates(mnist_addition_learner, but=['model', 'transform', 'schedule'])
+@delegates(fit_and_record, but=['learn', 'spec'])
+@delegates(mnist_addition_learner, keep=True, but=['model', 'transform', 'schedule'])
 def run_addition(model='2xst-fcn',    # one of `ADDITION_MODELS`
                  transform='affine',  # the ST transformation (ignored without a transformer)
-                 epochs=None,         # epochs to train (1 if neither this nor `iters`)
-                 iters=None,          # or iterations, rounded to whole epochs
-                 schedule='modern',   # 'paper' or 'modern', see `fit_schedule`
-                 lr=None,             # base learning rate; the schedule's if None
-                 loc_lr_mult=1.,      # learning-rate multiplier of the localisation nets
                  results=RESULTS,     # JSON file the record is appended to; None for none
-                 export=None,         # file to save the learner to (fastai `export`); None for none
-                 progress=True,       # show fastai's progress bars
-                 distributed=False,   # data-parallel over the processes of a launcher (`fit_and_record`)
-                 precision=None,      # 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU; None for float32
-                 checkpoints=None,    # folder of resumable checkpoints (see `fit_and_record`); None for none
-                 checkpoint_every=300., # seconds between checkpoints
-                 **kwargs):
+                 **kwargs):           # the budget and outputs (`fit_and_record`'s arguments) and the learner's
     "Train one model of Table 4 for `epochs` (or `iters` iterations), record its test error; returns the record"
     spec = addition_spec(model, transform)
-    check_run(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 256), kwargs.get('n_train'), results, export, checkpoints)
-    learn = mnist_addition_learner(spec.model, spec.transform, schedule, **kwargs)
-    return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision, checkpoints, checkpoint_every,
-                          seed=kwargs.get('seed', 0), fresh=kwargs.get('fresh', False), start_scale=float(kwargs.get('start_scale', 1.)))
+    run, kw = run_args(kwargs, results=results)
+    learn = mnist_addition_learner(spec.model, spec.transform, run['schedule'], **kw)
+    return fit_and_record(learn, spec, **run, seed=kw.get('seed', 0), fresh=kw.get('fresh', False), start_scale=float(kw.get('start_scale', 1.)))
 
 # %% ../../nbs/21_mnist_addition.ipynb #20d986dc
 def reproduce_addition(runs=TABLE4_RUNS, results=RESULTS, epochs=10, schedule='modern', lr=None, loc_lr_mult=1., start_scale=1., seed=0, fresh=False,

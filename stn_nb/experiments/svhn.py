@@ -8,7 +8,7 @@ from ..grids import AffineGrid, base_grid
 from ..transformer import SpatialTransformer, spec_layers
 from ..data import cache_dir, save_atomic, load_cache, load_mnist, TensorData, TensorDL, SPLITS
 from ..learner import STLearner, SCHEDULES, st_splitter, transformers, evaluating
-from ..results import RunSpec, check_run, fit_and_record, run_missing, load_results
+from ..results import RunSpec, run_args, fit_and_record, run_missing, load_results
 from ..bench import time_steps
 import os, re, tarfile
 from collections import OrderedDict
@@ -23,11 +23,11 @@ from fastprogress.fastprogress import progress_bar
 from PIL import Image
 
 # %% auto #0
-__all__ = ['MAX_DIGITS', 'NULL', 'SVHN_URL', 'SVHN_CNN', 'SINGLE_LOC', 'MULTI_LOC', 'SVHN_MODELS', 'RESULTS', 'encode_labels',
-           'svhn_root', 'svhn_split_dir', 'preprocess_split', 'load_svhn', 'svhn_fixture', 'svhn_spec', 'SequenceHeads',
-           'check_svhn_model', 'check_dropout', 'svhn_model', 'sequence_error', 'ByteToFloat', 'mnist_sequences',
-           'svhn_data', 'svhn_dls', 'svhn_learner', 'svhn_spec_of', 'run_svhn', 'reproduce_svhn', 'svhn_step_times',
-           'svhn_table', 'svhn_claims', 'st_corners', 'show_svhn']
+__all__ = ['MAX_DIGITS', 'NULL', 'SVHN_URL', 'SVHN_CNN', 'SINGLE_LOC', 'MULTI_LOC', 'SVHN_MODELS', 'RESULTS', 'SVHN_RUN',
+           'encode_labels', 'svhn_root', 'svhn_split_dir', 'preprocess_split', 'load_svhn', 'svhn_fixture', 'svhn_spec',
+           'SequenceHeads', 'check_svhn_model', 'check_dropout', 'svhn_model', 'sequence_error', 'ByteToFloat',
+           'mnist_sequences', 'svhn_data', 'svhn_dls', 'svhn_learner', 'svhn_spec_of', 'run_svhn', 'reproduce_svhn',
+           'svhn_step_times', 'svhn_table', 'svhn_claims', 'st_corners', 'show_svhn']
 
 # %% ../../nbs/23_svhn.ipynb #3a16472b
 def _h5_numbers(f, ds):
@@ -379,30 +379,21 @@ def svhn_spec_of(model, size, data):
     "The `RunSpec` of one Table 2 run: dataset 'proxy-64', 'svhn-128', ..."
     return RunSpec(f"{'proxy' if data == 'proxy' else 'svhn'}-{check_crop_size(size)}", check_svhn_model(model))
 
-@delegates(svhn_learner, but=['model', 'size', 'data', 'width', 'schedule'])
+SVHN_RUN = dict(schedule='paper-svhn', loc_lr_mult=0.1)  # A.4: SGD, ÷10 after each fifth; the localisation nets at a tenth of the rate
+
+@delegates(fit_and_record, but=['learn', 'spec'])
+@delegates(svhn_learner, keep=True, but=['model', 'size', 'data', 'width', 'schedule'])
 def run_svhn(model='st-cnn-multi',   # one of `SVHN_MODELS`
              size=64,                # 64 or 128
              data='proxy',           # 'proxy' or the SVHN folder
              width=1.,               # classifier width multiplier
-             epochs=None,            # epochs to train (1 if neither this nor `iters`)
-             iters=None,             # or iterations, rounded to whole epochs
-             schedule='paper-svhn',  # a key of `SCHEDULES`
-             lr=None,                # base learning rate; the schedule's if None
-             loc_lr_mult=0.1,        # learning-rate multiplier of the localisation nets (A.4: a tenth)
              results=RESULTS,        # JSON file the record is appended to; None for none
-             export=None,            # file to save the learner to; None for none
-             progress=True,          # show fastai's progress bars
-             distributed=False,      # data-parallel over the processes of a launcher (`fit_and_record`)
-             precision=None,         # 'fp16' or 'bf16' on CUDA, 'bf16' on a CPU; None for float32
-             checkpoints=None,       # folder of resumable checkpoints (see `fit_and_record`); None for none
-             checkpoint_every=300.,  # seconds between checkpoints
-             **kwargs):
+             **kwargs):              # the budget and outputs (`fit_and_record`'s arguments; `SVHN_RUN` by default) and the learner's
     "Train one model of Table 2 for a budget and record its sequence error; returns the record"
     spec = svhn_spec_of(model, size, data)
-    check_run(epochs, iters, lr, loc_lr_mult, kwargs.get('bs', 128), kwargs.get('n_train'), results, export, checkpoints)
-    learn = svhn_learner(model, size, data, width, schedule=schedule, **kwargs)
-    return fit_and_record(learn, spec, epochs, iters, schedule, lr, loc_lr_mult, results, export, progress, distributed, precision, checkpoints, checkpoint_every,
-                          seed=kwargs.get('seed', 0), width=width, dropout=kwargs.get('dropout', 0.5))
+    run, kw = run_args(kwargs, bs=128, results=results, **SVHN_RUN)
+    learn = svhn_learner(model, size, data, width, schedule=run['schedule'], **kw)
+    return fit_and_record(learn, spec, **run, seed=kw.get('seed', 0), width=width, dropout=kw.get('dropout', 0.5))
 
 def reproduce_svhn(data='proxy', sizes=(64, 128), models=SVHN_MODELS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=0.1,
                    width=1., dropout=0.5, seed=0, export_to='models', **kwargs):
