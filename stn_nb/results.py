@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib, dataclasses, datetime, fcntl, hashlib, inspect, json, os, platform, re, tempfile, time
 from pathlib import Path
 import pandas as pd, torch
+from typing import Callable
 from fastcore.xtras import ContextManagers
 from IPython.display import Markdown
 from .grids import transform_name, PAPER_LABELS
@@ -15,11 +16,11 @@ from .learner import SCHEDULES, Checkpoint, check_precision, cpu_isa  # also giv
 from fastai.distributed import num_distrib, rank_distrib
 
 # %% auto #0
-__all__ = ['RECORD_DEFAULTS', 'PAPER_TABLES', 'DATA_OF', 'RunSpec', 'cpu_name', 'hardware', 'now', 'read_records',
-           'append_record', 'check_budget', 'check_writable', 'check_results_file', 'checkpoint_dir', 'check_run',
-           'error_curve', 'run_checkpoint', 'RunInProgress', 'run_budget', 'fit_and_record', 'run_args', 'run_missing',
-           'sweep_status', 'plot_curves', 'current_records', 'load_results', 'current_data', 'results_table',
-           'check_claims', 'markdown_table']
+__all__ = ['EXPERIMENTS', 'RECORD_DEFAULTS', 'RunSpec', 'cpu_name', 'hardware', 'now', 'read_records', 'append_record',
+           'check_budget', 'check_writable', 'check_results_file', 'checkpoint_dir', 'check_run', 'error_curve',
+           'run_checkpoint', 'RunInProgress', 'run_budget', 'fit_and_record', 'run_args', 'Experiment',
+           'register_experiment', 'find_experiment', 'run_missing', 'sweep_status', 'plot_curves', 'current_records',
+           'load_results', 'results_table', 'check_claims', 'markdown_table']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -240,6 +241,36 @@ def run_args(kwargs,      # the keyword arguments of a `run_…`: `fit_and_recor
               *(run[k] for k in ('results', 'export', 'checkpoints', 'schedule')))
     return run, rest
 
+# %% ../nbs/12_results.ipynb #registry_code
+EXPERIMENTS = {}  # `stn-train` name → `Experiment`, filled by the experiment modules as they are imported
+
+@dataclasses.dataclass(frozen=True)
+class Experiment:
+    "How `stn-train NAME` runs one experiment of the paper"
+    prepare: Callable    # `prepare(name, **options)` → (`RunSpec` or a label, `run(**budget)` → record): checks its own options, builds nothing
+    results: Path        # its default results file
+    defaults: dict = dataclasses.field(default_factory=dict)  # its own defaults of the budget (`bs`, `loc_lr_mult`, ...)
+    ignores: tuple = ()  # budget arguments that do not apply to it
+    summary: Callable|None = None  # record → what `stn-train` prints; its test error and iterations if None
+    @property
+    def options(self):
+        "The `stn-train` options of its own: `prepare`'s arguments after the name"
+        return list(inspect.signature(self.prepare).parameters)[1:]
+
+def register_experiment(names, exp:Experiment):
+    "Make `exp` what each `stn-train` name in `names` runs"
+    for n in names: EXPERIMENTS[n] = exp
+    return exp
+
+def find_experiment(name):
+    "The `Experiment` registered as `name`, importing the experiment modules (`stn_nb.experiments.MODULES`, in the paper's order) until one registers it"
+    import importlib, stn_nb.experiments as pkg
+    for m in pkg.MODULES:
+        if name in EXPERIMENTS: break
+        importlib.import_module(f'stn_nb.experiments.{m}')
+    if name not in EXPERIMENTS: raise ValueError(f"the experiment must be one of {', '.join(EXPERIMENTS)}; got {name!r}")
+    return EXPERIMENTS[name]
+
 # %% ../nbs/12_results.ipynb #run_missing_code
 RECORD_DEFAULTS = dict(data_version=1, fresh=False, precision='fp32', start_scale=1.)  # what a record without the field stands for (older records)
 
@@ -327,34 +358,13 @@ def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_t
     return out.assign(schedule=schedule, iterations=iterations, loc_lr_mult=loc_lr_mult if df.st.any() else None)
 
 # %% ../nbs/12_results.ipynb #e37a7e5e
-PAPER_TABLES = {  # % test error as printed in the paper
-    'distorted_mnist': {  # Table 1 (R, RTS, P, E), and for TC the text of §4.1
-        'FCN':         dict(r=2.1, rts=5.2, p=3.1, e=3.2, tc=13.2),
-        'CNN':         dict(r=1.2, rts=0.8, p=1.5, e=1.4, tc=3.5),
-        'ST-FCN Aff':  dict(r=1.2, rts=0.8, p=1.5, e=2.7, tc=2.0),
-        'ST-FCN Proj': dict(r=1.3, rts=0.9, p=1.4, e=2.6),
-        'ST-FCN TPS':  dict(r=1.1, rts=0.8, p=1.4, e=2.4),
-        'ST-CNN Aff':  dict(r=0.7, rts=0.5, p=0.8, e=1.2, tc=1.7),
-        'ST-CNN Proj': dict(r=0.8, rts=0.6, p=0.8, e=1.3),
-        'ST-CNN TPS':  dict(r=0.7, rts=0.5, p=0.8, e=1.1)},
-    'mnist_addition': {  # Table 4 (left)
-        'FCN': dict(addition=47.7), 'CNN': dict(addition=14.7),
-        'ST-FCN Aff': dict(addition=22.6), 'ST-FCN Proj': dict(addition=18.5), 'ST-FCN TPS': dict(addition=19.1),
-        '2×ST-FCN Aff': dict(addition=9.0), '2×ST-FCN Proj': dict(addition=5.9), '2×ST-FCN TPS': dict(addition=5.8)},
-    'svhn': {  # Table 2 (left): sequence error, 64px and 128px crops; A.4: every transformer affine
-        'CNN': {'svhn-64': 4.0, 'svhn-128': 5.6}, 'ST-CNN Single Aff': {'svhn-64': 3.7, 'svhn-128': 3.9},
-        'ST-CNN Multi Aff': {'svhn-64': 3.6, 'svhn-128': 3.9}}}
-
-DATA_OF = {'distorted_mnist': 'stn_nb.data'}  # the module whose `DATA_VERSIONS` says which data each experiment's records must be on
-
-def current_data(experiment):
-    "The data versions current records of `experiment` must have"
-    import importlib
-    return getattr(importlib.import_module(DATA_OF[experiment]), 'DATA_VERSIONS', {}) if experiment in DATA_OF else {}
-
-def results_table(path, experiment='distorted_mnist', datasets=None, std=False, **budget):
-    "Our test error beside the paper's, % per model (rows) and dataset (columns), at one budget (see `load_results`), on the current data; with `std`, the spread over seeds and their number too"
-    paper, df = PAPER_TABLES[experiment], load_results(path, **{'data_versions': current_data(experiment), **budget})
+def results_table(path,          # the results file
+                  paper,         # the paper's table: {model name: {dataset: % error}}, e.g. `TABLE1_PAPER` of `20_distorted_mnist`
+                  datasets=None, # the columns, in order; the paper's if None
+                  std=False,     # also the spread over seeds (`±`) and their number
+                  **budget):     # the budget to read, and the current `data_versions` (see `load_results`)
+    "Our test error beside the paper's, % per model (rows) and dataset (columns), at one budget (see `load_results`); with `std`, the spread over seeds and their number too"
+    df = load_results(path, **budget)
     pivot = lambda v: df.pivot(index='name', columns='dataset', values=v)
     ours, sd, n = pivot('test_error'), pivot('std'), pivot('seeds').astype('Int64')
     datasets = datasets or sorted({d for v in paper.values() for d in v}, key=list(next(iter(paper.values()))).index)
@@ -365,9 +375,9 @@ def results_table(path, experiment='distorted_mnist', datasets=None, std=False, 
         cols[(d.upper(), 'paper')] = pd.Series({m: v.get(d) for m, v in paper.items()}, dtype=float)
     return pd.DataFrame(cols).reindex(list(paper)).dropna(how='all')
 
-def check_claims(path, experiment='distorted_mnist', **budget):
-    "Per dataset and ST model at one budget: does it beat its base network, and its gap to the paper (percentage points)"
-    paper, df = PAPER_TABLES[experiment], load_results(path, **{'data_versions': current_data(experiment), **budget})
+def check_claims(path, paper, **budget):
+    "Per dataset and ST model at one budget (see `load_results`): does it beat its base network, and its gap to the `paper`'s error (percentage points)"
+    df = load_results(path, **budget)
     err = {(d, n): e for d, n, e in zip(df.dataset, df.name, df.test_error)}
     rows = []
     for d, n, base, e in zip(df.dataset, df.name, df.base, df.test_error):

@@ -10,8 +10,9 @@ from ..transformer import SpatialTransformer, spec_layers
 from ..data import CORNERS, load_mnist, translate_clutter, cache_dir, save_atomic, load_cache, fingerprint, TensorData, TensorDL
 from ..learner import STLearner, ThetaRecorder, SCHEDULES
 from ..viz import offline_jshtml
-from ..results import append_record, read_records, hardware, now, check_results_file
-from .distorted_mnist import cnn_classifier, fit_width
+from ..results import Experiment, register_experiment, append_record, read_records, hardware, now, check_results_file
+from functools import partial
+from ..models import cnn_classifier, fit_width
 import copy, math, time, torch, torch.nn as nn, torch.nn.functional as F
 from pathlib import Path
 from fastcore.basics import store_attr
@@ -24,11 +25,12 @@ from fastai.optimizer import SGD, Adam
 from fastai.torch_core import set_seed
 
 # %% auto #0
-__all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'RESULTS', 'FREE_RESULTS', 'check_digit', 'colocalisation_data', 'show_boxes',
-           'theta_boxes', 'centre_offsets', 'localised', 'Encoder', 'digit_encoder', 'triplet_hinge', 'coloc_loc',
-           'random_patches', 'CoLocaliser', 'colocalised', 'colocalisation_learner', 'check_optim_budget',
-           'run_colocalisation', 'resume_runs', 'reproduce_colocalisation', 'table_5', 'shrink_schedule', 'BoxGrid',
-           'free_boxes', 'box_profile', 'run_free_boxes', 'reproduce_free_boxes', 'show_steps', 'animate_boxes']
+__all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'TABLE5_RESULTS', 'TABLE5_PAPER', 'FREE_RESULTS', 'check_digit',
+           'colocalisation_data', 'show_boxes', 'theta_boxes', 'centre_offsets', 'localised', 'Encoder',
+           'digit_encoder', 'triplet_hinge', 'coloc_loc', 'random_patches', 'CoLocaliser', 'colocalised',
+           'colocalisation_learner', 'check_optim_budget', 'run_colocalisation', 'resume_runs',
+           'reproduce_colocalisation', 'table_5', 'shrink_schedule', 'BoxGrid', 'free_boxes', 'box_profile',
+           'run_free_boxes', 'reproduce_free_boxes', 'show_steps', 'animate_boxes']
 
 # %% ../../nbs/22_colocalisation.ipynb #4313bbcd
 COLOC_SIZE, N_CLUTTER, DIGIT_SIZE = 84, 16, 28
@@ -125,7 +127,7 @@ def digit_encoder(epochs=3,        # epochs of fastai's one-cycle Adam (the 'mod
             res = net, round(100 * float(learn.validate()[1]), 2)
         save_atomic(dict(state=net.state_dict(), width=w, test_error=res[1]), fn)
     enc = Encoder(res[0], normalize)
-    enc.test_error = res[1]
+    enc.test_error, enc.n_train = res[1], n_train
     return enc
 
 # %% ../../nbs/22_colocalisation.ipynb #c056c1fc
@@ -185,7 +187,7 @@ def colocalisation_learner(digit,          # the digit class, 0-9
     return STLearner(dls, model, loss_func=triplet_hinge, opt_func=SGD, metrics=colocalised, **kwargs)
 
 # %% ../../nbs/22_colocalisation.ipynb #e527be48
-RESULTS = Path('results') / 'colocalisation.json'
+TABLE5_RESULTS = Path('results') / 'colocalisation.json'
 
 def check_optim_budget(steps, lr, bs, results):
     "Clear errors for a bad optimisation budget or results file, before any work"
@@ -194,7 +196,7 @@ def check_optim_budget(steps, lr, bs, results):
     if not isinstance(lr, (int, float)) or isinstance(lr, bool) or not lr > 0: raise ValueError(f"`lr` must be a positive number, got {lr!r}")
     if results: check_results_file(results)
 
-def run_colocalisation(digit, clutter=False, steps=200, lr=0.0001, bs=25, seed=0, n=100, encoder=None, results=RESULTS, cbs=None, progress=True):
+def run_colocalisation(digit, clutter=False, steps=200, lr=0.0001, bs=25, seed=0, n=100, encoder=None, results=TABLE5_RESULTS, cbs=None, progress=True):
     "Co-localise the `n` images of `digit` (T, or TC with `clutter`) for `steps` SGD steps at `lr`; record and return the share localised"
     check_optim_budget(steps, lr, bs, results)
     encoder = encoder if encoder is not None else digit_encoder()
@@ -205,7 +207,7 @@ def run_colocalisation(digit, clutter=False, steps=200, lr=0.0001, bs=25, seed=0
         learn.fit(epochs, lr, cbs=cbs)
         loss, share = learn.validate()
     rec = dict(experiment='colocalisation', digit=digit, dataset='tc' if clutter else 't', n=n, steps=epochs * len(learn.dls.train), bs=bs, lr=lr,
-               margin=1., optimiser='SGD', seed=seed, encoder_error=getattr(encoder, 'test_error', None), localised=round(100 * float(share), 1),
+               margin=1., optimiser='SGD', seed=seed, encoder_error=getattr(encoder, 'test_error', None), encoder_n_train=getattr(encoder, 'n_train', None), localised=round(100 * float(share), 1),
                final_loss=round(float(loss), 4), hardware=hardware(), seconds=round(time.time() - t0, 1), torch=torch.__version__, date=now())
     if results: append_record(rec, results)
     return rec
@@ -215,23 +217,39 @@ def resume_runs(run, digits, datasets, results, budget, **kwargs):
     new = []
     for d in digits:
         for ds in datasets:
-            if any(r['digit'] == d and r['dataset'] == ds and all(r.get(k) == v for k, v in budget.items()) for r in read_records(results)): continue
+            if any(r['digit'] == d and r['dataset'] == ds and r.get('encoder_n_train') is None and all(r.get(k) == v for k, v in budget.items()) for r in read_records(results)): continue
             new.append(run(d, ds == 'tc', results=results, **budget, **kwargs))
             print(f"{d} {ds.upper()}: {new[-1]['localised']}% localised ({new[-1]['seconds']} s)", flush=True)
     return new
 
-def reproduce_colocalisation(digits=range(10), datasets=('t', 'tc'), results=RESULTS, steps=200, lr=0.0001, bs=25, seed=0):
+def reproduce_colocalisation(digits=range(10), datasets=('t', 'tc'), results=TABLE5_RESULTS, steps=200, lr=0.0001, bs=25, seed=0):
     "Run every (digit, dataset) optimisation that `results` holds no record of at this budget; returns the new records"
     return resume_runs(run_colocalisation, digits, datasets, results, dict(steps=steps, lr=lr, bs=bs, seed=seed), encoder=digit_encoder(), progress=False)
 
+# %% ../../nbs/22_colocalisation.ipynb #stn_train_reg
+def _coloc_run(digit, clutter, iters=200, lr=1e-4, bs=25, seed=0, n_train=None, results=TABLE5_RESULTS, progress=True):
+    "`run_colocalisation` with `stn-train`'s names: `iters` steps, an encoder trained on the first `n_train` MNIST digits (all if None)"
+    check_optim_budget(iters, lr, bs, results)
+    return run_colocalisation(digit, clutter, iters, lr, bs, seed, encoder=digit_encoder(n_train=n_train), results=results, progress=progress)
+
+def _prepare(name, digit=None, clutter=False):
+    if digit is None: raise ValueError("coloc needs --digit: the digit class to co-localise, 0-9")
+    check_digit(digit)
+    return f"Co-localisation of the {digit}s of {'TC' if clutter else 'T'}", partial(_coloc_run, digit, clutter)
+
+register_experiment(['coloc'], Experiment(_prepare, TABLE5_RESULTS, defaults=dict(bs=25), summary=lambda r: f"{r['localised']}% of the {r['n']} images localised after {r['steps']} steps",
+                                          ignores=('epochs', 'schedule', 'loc_lr_mult', 'precision', 'distributed', 'resume', 'checkpoint_every', 'export', 'device')))
+
 # %% ../../nbs/22_colocalisation.ipynb #ed61c8be
-def table_5(path=RESULTS, steps=200, lr=0.0001, bs=25, seed=0):
-    "Share of the 100 images localised (%) per digit on T and TC at one budget, beside the paper's (T: 100% for every digit; TC: 75–93%, the range over digits: the paper gives no per-digit TC numbers)"
+TABLE5_PAPER = {'T paper': 100., 'TC paper min': 75., 'TC paper max': 93.}  # % localised as printed: T 100% for every digit; TC 75–93%, the range over digits (no per-digit TC numbers)
+
+def table_5(path=TABLE5_RESULTS, steps=200, lr=0.0001, bs=25, seed=0):
+    "Share of the 100 images localised (%) per digit on T and TC at one budget, beside the paper's (`TABLE5_PAPER`)"
     import pandas as pd
-    recs = [r for r in read_records(path) if (r['steps'], r['lr'], r['bs'], r['seed']) == (steps, lr, bs, seed)]
+    recs = [r for r in read_records(path) if (r['steps'], r['lr'], r['bs'], r['seed'], r.get('encoder_n_train')) == (steps, lr, bs, seed, None)]  # encoders trained on all of MNIST only
     if not recs: raise ValueError(f"no co-localisation records in {path} at steps={steps}, lr={lr}, bs={bs}, seed={seed}")
     df = pd.DataFrame(recs).pivot_table(index='digit', columns='dataset', values='localised', aggfunc='last')
-    return pd.DataFrame({'T ours': df.get('t'), 'T paper': 100., 'TC ours': df.get('tc'), 'TC paper min': 75., 'TC paper max': 93.})
+    return pd.DataFrame({'T ours': df.get('t'), 'T paper': TABLE5_PAPER['T paper'], 'TC ours': df.get('tc'), **{k: v for k, v in TABLE5_PAPER.items() if k.startswith('TC')}})
 
 # %% ../../nbs/22_colocalisation.ipynb #freebox_code
 def shrink_schedule(hi0, start, end, hi1):

@@ -7,7 +7,8 @@ from __future__ import annotations
 from ..grids import GridGenerator
 from ..transformer import SpatialTransformer
 from ..learner import STLearner, SCHEDULES, transformers, evaluating
-from ..results import RunSpec, run_args, fit_and_record
+from ..results import RunSpec, Experiment, register_experiment, run_args, fit_and_record
+from functools import partial
 from ..bench import time_steps
 import os
 from pathlib import Path
@@ -22,7 +23,7 @@ from fastai.metrics import error_rate
 from fastai.torch_core import set_seed
 
 # %% auto #0
-__all__ = ['CUB_FILES', 'CUB_URL', 'CUB_SIZES', 'CUB_MODELS', 'RESULTS', 'CUB_NETS', 'cub_root', 'read_cub', 'cub_fixture',
+__all__ = ['CUB_FILES', 'CUB_URL', 'CUB_SIZES', 'CUB_MODELS', 'TABLE3_RESULTS', 'CUB_NETS', 'cub_root', 'read_cub', 'cub_fixture',
            'check_cub_size', 'cub_dls', 'FixedScaleAttention', 'tile_centres', 'InceptionRange', 'inception_body',
            'descriptor', 'CUBNet', 'cub_model', 'cub_splitter', 'cub_learner', 'cub_spec', 'run_cub', 'cub_step_times',
            'cub_boxes', 'show_cub']
@@ -196,7 +197,7 @@ def cub_learner(n_st=2,           # transformers: 0 (the CNN), 2 or 4
     return STLearner(dls, model, loss_func=nn.CrossEntropyLoss(), metrics=error_rate, splitter=cub_splitter, **kwargs)
 
 # %% ../../nbs/24_cub.ipynb #dfa95c4e
-RESULTS = Path('results') / 'cub.json'
+TABLE3_RESULTS = Path('results') / 'cub.json'
 CUB_NETS = {'cnn': 0, '2xst-cnn': 2, '4xst-cnn': 4}
 
 def cub_spec(model='2xst-cnn', size=448):
@@ -212,7 +213,7 @@ def run_cub(model='2xst-cnn',   # 'cnn', '2xst-cnn' or '4xst-cnn'
             data=None,          # the CUB_200_2011 folder; else `$STN_NB_CUB`
             pretrained=True,    # start from ImageNet weights, as the paper
             freeze_epochs=1,    # epochs of the new layers alone first (with `pretrained`), before `epochs` (or `iters`)
-            results=RESULTS,    # JSON file the record is appended to; None for none
+            results=TABLE3_RESULTS,    # JSON file the record is appended to; None for none
             **kwargs):          # the budget and outputs (`fit_and_record`'s arguments) and the learner's
     "Train one model of Table 3 (frozen first if `pretrained`), record its test error (100 − accuracy); returns the record"
     spec = cub_spec(model, size)
@@ -224,6 +225,13 @@ def run_cub(model='2xst-cnn',   # 'cnn', '2xst-cnn' or '4xst-cnn'
         with ContextManagers([] if run['progress'] else [learn.no_bar(), learn.no_logging()]): learn.fit_schedule(freeze_epochs, run['schedule'], run['lr'])
         learn.unfreeze()
     return fit_and_record(learn, spec, **run, seed=kw.get('seed', 0), pretrained=pretrained, freeze_epochs=freeze_epochs if pretrained else 0)
+
+# %% ../../nbs/24_cub.ipynb #stn_train_reg
+def _prepare(name, model='2xst-cnn', size=None, data=None, pretrained=False):
+    spec = cub_spec(model, size or (224 if model == 'cnn' else 448)); cub_root(data)
+    return spec, partial(run_cub, spec.model, int(spec.dataset.split('-')[1]), data, pretrained)
+
+register_experiment(['cub'], Experiment(_prepare, TABLE3_RESULTS, defaults=dict(bs=32), ignores=('loc_lr_mult',)))
 
 # %% ../../nbs/24_cub.ipynb #8f03a7b7
 def cub_step_times(bs=8, reps=3, device=None, models=CUB_MODELS, n_classes=200):

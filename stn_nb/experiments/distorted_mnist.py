@@ -4,11 +4,13 @@
 
 # %% ../../nbs/20_distorted_mnist.ipynb #d15a5461
 from __future__ import annotations
-from ..grids import grid_generator, check_size
-from ..transformer import SpatialTransformer, spec_layers, fcn_loc, cnn_loc
-from ..data import SIZES, DATA_VERSIONS, TensorData, check_kind, distorted_mnist, distorted_mnist_dls
+from ..grids import grid_generator
+from ..transformer import SpatialTransformer, fcn_loc, cnn_loc
+from ..models import fcn_classifier, cnn_classifier, fit_width, n_params
+from ..data import SIZES, DISTORTIONS, DATA_VERSIONS, TensorData, check_kind, distorted_mnist, distorted_mnist_dls
 from ..learner import STLearner, SCHEDULES, st_splitter, evaluating
-from ..results import RunSpec, read_records, run_args, fit_and_record, run_missing, load_results, PAPER_TABLES
+from ..results import RunSpec, Experiment, register_experiment, read_records, run_args, fit_and_record, run_missing, load_results, results_table, check_claims
+from functools import partial
 import torch, torch.nn as nn
 from pathlib import Path
 from fastcore.meta import delegates
@@ -16,28 +18,15 @@ from fastai.metrics import error_rate
 from fastai.torch_core import set_seed
 
 # %% auto #0
-__all__ = ['MODELS', 'POOLED', 'RESULTS', 'TABLE1_MODELS', 'TABLE1_RUNS', 'SEEDED_RUNS', 'fcn_classifier', 'cnn_classifier',
-           'n_params', 'run_spec', 'model_maker', 'build_model', 'fit_width', 'param_table', 'distorted_mnist_learner',
-           'run_experiment', 'reproduce', 'table1_rankings', 'st_wins']
+__all__ = ['MODELS', 'POOLED', 'TABLE1_RESULTS', 'TABLE1_MODELS', 'TABLE1_RUNS', 'SEEDED_RUNS', 'TABLE1_PAPER', 'run_spec',
+           'model_maker', 'build_model', 'param_table', 'distorted_mnist_learner', 'run_experiment', 'reproduce',
+           'table1', 'table1_claims', 'table1_rankings', 'st_wins']
 
 # %% ../../nbs/20_distorted_mnist.ipynb #60b61d2d
 MODELS = ('fcn', 'cnn', 'st-fcn', 'st-cnn')
 POOLED = ('rts', 'tc')
 
-def fcn_classifier(size, width, n_out=10, c_in=1):
-    "Two hidden fully connected layers of `width` units and a classification layer"
-    return nn.Sequential(*spec_layers(f'fc[{width}]-fc[{width}]', c_in, size), nn.Linear(width, n_out))
-
-def cnn_classifier(size, width, n_out=10, c_in=1):
-    "conv 9×9 - max 2 - conv 7×7 - max 2 - classification layer, `width` filters per conv"
-    s = (check_size(size)[0] - 8) // 2
-    p = max(0, -(-(8 - s) // 2))
-    body = spec_layers(f'conv[{width},9,1,0]-max[2]-conv[{width},7,1,{p}]-max[2]', c_in, size)
-    return nn.Sequential(*body, nn.Linear(body.n_out, n_out))
-
 # %% ../../nbs/20_distorted_mnist.ipynb #0fb60be1
-def n_params(m): return sum(p.numel() for p in m.parameters())
-
 def run_spec(kind, model='st-cnn', transform='affine') -> RunSpec:
     "The `RunSpec` of a Table 1 model, validated: distortion `kind`, one of `MODELS`, a transformation name"
     spec = RunSpec(check_kind(kind), model, transform)
@@ -65,14 +54,6 @@ def build_model(kind, model='st-cnn', transform='affine', width=None, **kwargs):
     "A model of Table 1 for distortion `kind`; `width` of the classifier, else chosen to total ~400k parameters; `kwargs` to `model_maker`"
     make = model_maker(kind, model, transform, **kwargs)
     return make(width or fit_width(make))
-
-def fit_width(make, target=400_000, lo=4, hi=2048):
-    "The width `w` in [lo, hi] whose `make(w)` has the parameter count closest to `target`"
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if n_params(make(mid)) < target: lo = mid
-        else: hi = mid
-    return min((lo, hi), key=lambda w: abs(n_params(make(w)) - target))
 
 # %% ../../nbs/20_distorted_mnist.ipynb #9ee961a6
 def param_table(kinds=('r', 'rts', 'p', 'e', 'tc'), transforms=('affine', 'projective', 'tps'), values='params'):
@@ -111,14 +92,14 @@ def distorted_mnist_learner(kind='rts',        # distortion: 'r', 'rts', 'p', 'e
                      metrics=error_rate, splitter=st_splitter, **kwargs)
 
 # %% ../../nbs/20_distorted_mnist.ipynb #c574f930
-RESULTS = Path('results') / 'distorted_mnist.json'
+TABLE1_RESULTS = Path('results') / 'distorted_mnist.json'
 
 @delegates(fit_and_record, but=['learn', 'spec'])
 @delegates(distorted_mnist_learner, keep=True, but=['kind', 'model', 'transform', 'schedule'])
 def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 'tc'
                    model='st-cnn',      # one of `MODELS`
                    transform='affine',  # the ST transformation (ignored without a transformer)
-                   results=RESULTS,     # JSON file the record is appended to; None for none
+                   results=TABLE1_RESULTS,     # JSON file the record is appended to; None for none
                    **kwargs):           # the budget and outputs (`fit_and_record`'s arguments) and the learner's
     "Train one model of Table 1 for `epochs` (or `iters` iterations), record its test error; returns the record"
     spec = run_spec(kind, model, transform)
@@ -127,6 +108,13 @@ def run_experiment(kind='rts',          # distortion: 'r', 'rts', 'p', 'e' or 't
     return fit_and_record(learn, spec, **run, data_version=DATA_VERSIONS.get(spec.dataset, 1), seed=kw.get('seed', 0), fresh=kw.get('fresh', False),
                           **{k: kw[k] for k in ('st_downsample', 'antialias') if kw.get(k)})
 
+# %% ../../nbs/20_distorted_mnist.ipynb #stn_train_reg
+def _prepare(kind, model='st-cnn', transform='affine', fresh=False):
+    spec = run_spec(kind, model, transform)
+    return spec, partial(run_experiment, spec.dataset, spec.model, spec.transform, fresh=fresh)
+
+register_experiment(DISTORTIONS, Experiment(_prepare, TABLE1_RESULTS))
+
 # %% ../../nbs/20_distorted_mnist.ipynb #39157b9f
 TABLE1_MODELS = [('st-cnn', 'affine'), ('st-cnn', 'projective'), ('st-cnn', 'tps'), ('fcn', None),
                  ('st-fcn', 'affine'), ('st-fcn', 'projective'), ('st-fcn', 'tps'), ('cnn', None)]
@@ -134,18 +122,39 @@ TABLE1_RUNS = ([RunSpec(k, m, t) for k in ('rts', 'r', 'p', 'e') for m, t in TAB
                + [RunSpec('tc', m, t) for m, t in [('fcn', None), ('st-fcn', 'affine'), ('st-cnn', 'affine'), ('st-cnn', 'tps'), ('cnn', None)]])
 SEEDED_RUNS = [s for s in TABLE1_RUNS if s.base.model == 'cnn']  # the CNN and ST-CNN cells, run with three seeds
 
-def reproduce(runs=TABLE1_RUNS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=1., seed=0, fresh=False, precision=None, models='models',
+def reproduce(runs=TABLE1_RUNS, results=TABLE1_RESULTS, epochs=3, schedule='modern', loc_lr_mult=1., seed=0, fresh=False, precision=None, models='models',
               checkpoints=True, **kwargs):
     "Run each `RunSpec` of `runs` not yet in `results` at this budget (and `precision`: None for float32), exporting learners to `models`, resuming from `checkpoints`"
     run = lambda spec, **kw: run_experiment(spec.dataset, spec.model, spec.transform, checkpoints=checkpoints, **kw, **kwargs)
     return run_missing(runs, run, results, models, DATA_VERSIONS, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, fresh=fresh,
                        precision=precision)
 
+# %% ../../nbs/20_distorted_mnist.ipynb #table1_code
+TABLE1_PAPER = {  # % test error as printed: Table 1 (R, RTS, P, E), and for TC the text of §4.1
+    'FCN':         dict(r=2.1, rts=5.2, p=3.1, e=3.2, tc=13.2),
+    'CNN':         dict(r=1.2, rts=0.8, p=1.5, e=1.4, tc=3.5),
+    'ST-FCN Aff':  dict(r=1.2, rts=0.8, p=1.5, e=2.7, tc=2.0),
+    'ST-FCN Proj': dict(r=1.3, rts=0.9, p=1.4, e=2.6),
+    'ST-FCN TPS':  dict(r=1.1, rts=0.8, p=1.4, e=2.4),
+    'ST-CNN Aff':  dict(r=0.7, rts=0.5, p=0.8, e=1.2, tc=1.7),
+    'ST-CNN Proj': dict(r=0.8, rts=0.6, p=0.8, e=1.3),
+    'ST-CNN TPS':  dict(r=0.7, rts=0.5, p=0.8, e=1.1)}
+
+def table1(path=TABLE1_RESULTS, # the results file
+           std=False,    # also the spread over seeds and their number
+           **budget):    # the budget to read (see `load_results`)
+    "Table 1: our test error beside the paper's (`results_table`), % per model and distortion, on the current data"
+    return results_table(path, TABLE1_PAPER, std=std, **{'data_versions': DATA_VERSIONS, **budget})
+
+def table1_claims(path=TABLE1_RESULTS, **budget):
+    "Per distortion and ST model: does it beat its base network, and its gap to Table 1 (`check_claims`), on the current data"
+    return check_claims(path, TABLE1_PAPER, **{'data_versions': DATA_VERSIONS, **budget})
+
 # %% ../../nbs/20_distorted_mnist.ipynb #rankings_fn
-def table1_rankings(path=RESULTS, **budget):
+def table1_rankings(path=TABLE1_RESULTS, **budget):
     "The transformer orderings Table 1 shows clearly, checked on the records of `path` at one budget (see `load_results`): TPS ≤ Aff on E, and ST-CNN ≤ ST-FCN for each transformation and dataset"
     import pandas as pd
-    paper, df = PAPER_TABLES['distorted_mnist'], load_results(path, **{'data_versions': DATA_VERSIONS, **budget})
+    paper, df = TABLE1_PAPER, load_results(path, **{'data_versions': DATA_VERSIONS, **budget})
     err = {(d, n): (e, s) for d, n, e, s in zip(df.dataset, df.name, df.test_error, df['std'])}
     pairs = ([('e', f'{m} TPS', f'{m} Aff') for m in ('ST-CNN', 'ST-FCN')]
              + [(d, f'ST-CNN {t}', f'ST-FCN {t}') for d in ('r', 'rts', 'p', 'e', 'tc') for t in ('Aff', 'Proj', 'TPS')])

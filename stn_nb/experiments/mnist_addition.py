@@ -8,8 +8,9 @@ from ..grids import grid_generator, base_grid
 from ..transformer import SpatialTransformer, ParallelTransformers, fcn_loc
 from ..data import SPLITS, TensorData, TensorDL, load_mnist, distort, stream_seed
 from ..learner import STLearner, SCHEDULES, st_splitter, transformers, evaluating
-from ..results import RunSpec, RECORD_DEFAULTS, run_args, fit_and_record, run_missing, read_records, load_results, current_data, sweep_status, PAPER_TABLES
-from .distorted_mnist import fcn_classifier, cnn_classifier, fit_width, n_params
+from ..results import RunSpec, Experiment, register_experiment, RECORD_DEFAULTS, run_args, fit_and_record, run_missing, read_records, load_results, results_table, sweep_status
+from functools import partial
+from ..models import fcn_classifier, cnn_classifier, fit_width, n_params
 import torch, torch.nn as nn
 from pathlib import Path
 from fastcore.meta import delegates
@@ -18,11 +19,11 @@ from fastai.torch_core import set_seed
 from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['ADDITION_SIZE', 'ADDITION_MODELS', 'TABLE4_RUNS', 'RESULTS', 'TABLE4_LONG', 'ADDITION_RECIPES', 'TABLE4_RECIPE',
-           'TABLE4_LONG_RUNS', 'addition_pairs', 'AdditionPairs', 'mnist_addition_dls', 'addition_spec',
-           'addition_model_maker', 'build_addition_model', 'addition_param_table', 'mnist_addition_learner',
-           'run_addition', 'reproduce_addition', 'addition_claims', 'ink_centres', 'attended', 'following',
-           'co_adaptation', 'show_addition', 'table4_long_status', 'recipe_table']
+__all__ = ['ADDITION_SIZE', 'ADDITION_MODELS', 'TABLE4_RUNS', 'TABLE4_RESULTS', 'TABLE4_PAPER', 'TABLE4_LONG', 'ADDITION_RECIPES',
+           'TABLE4_RECIPE', 'TABLE4_LONG_RUNS', 'addition_pairs', 'AdditionPairs', 'mnist_addition_dls',
+           'addition_spec', 'addition_model_maker', 'build_addition_model', 'addition_param_table',
+           'mnist_addition_learner', 'run_addition', 'reproduce_addition', 'table4', 'addition_claims', 'ink_centres',
+           'attended', 'following', 'co_adaptation', 'show_addition', 'table4_long_status', 'recipe_table']
 
 # %% ../../nbs/21_mnist_addition.ipynb #0be8cb6a
 ADDITION_SIZE = 42
@@ -132,13 +133,13 @@ def mnist_addition_learner(model='2xst-fcn',  # 'fcn', 'cnn', 'st-fcn', '2xst-fc
                      metrics=error_rate, splitter=st_splitter, **kwargs)
 
 # %% ../../nbs/21_mnist_addition.ipynb #2ba96b0f
-RESULTS = Path('results') / 'mnist_addition.json'
+TABLE4_RESULTS = Path('results') / 'mnist_addition.json'
 
 @delegates(fit_and_record, but=['learn', 'spec'])
 @delegates(mnist_addition_learner, keep=True, but=['model', 'transform', 'schedule'])
 def run_addition(model='2xst-fcn',    # one of `ADDITION_MODELS`
                  transform='affine',  # the ST transformation (ignored without a transformer)
-                 results=RESULTS,     # JSON file the record is appended to; None for none
+                 results=TABLE4_RESULTS,     # JSON file the record is appended to; None for none
                  **kwargs):           # the budget and outputs (`fit_and_record`'s arguments) and the learner's
     "Train one model of Table 4 for `epochs` (or `iters` iterations), record its test error; returns the record"
     spec = addition_spec(model, transform)
@@ -146,16 +147,33 @@ def run_addition(model='2xst-fcn',    # one of `ADDITION_MODELS`
     learn = mnist_addition_learner(spec.model, spec.transform, run['schedule'], **kw)
     return fit_and_record(learn, spec, **run, seed=kw.get('seed', 0), fresh=kw.get('fresh', False), start_scale=float(kw.get('start_scale', 1.)))
 
+# %% ../../nbs/21_mnist_addition.ipynb #stn_train_reg
+def _prepare(name, model='2xst-fcn', transform='affine', fresh=False):
+    spec = addition_spec(model, transform)
+    return spec, partial(run_addition, spec.model, spec.transform, fresh=fresh)
+
+register_experiment(['addition'], Experiment(_prepare, TABLE4_RESULTS))
+
 # %% ../../nbs/21_mnist_addition.ipynb #20d986dc
-def reproduce_addition(runs=TABLE4_RUNS, results=RESULTS, epochs=10, schedule='modern', lr=None, loc_lr_mult=1., start_scale=1., seed=0, fresh=False,
+def reproduce_addition(runs=TABLE4_RUNS, results=TABLE4_RESULTS, epochs=10, schedule='modern', lr=None, loc_lr_mult=1., start_scale=1., seed=0, fresh=False,
                        precision=None, models='models', checkpoints=True, **kwargs):
     "Run each `RunSpec` of `runs` not yet in `results` at this budget and recipe (and `precision`: None for float32), exporting learners to `models`, resuming from `checkpoints`"
     run = lambda spec, **kw: run_addition(spec.model, spec.transform, checkpoints=checkpoints, **kw, **kwargs)
     return run_missing(runs, run, results, models, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, start_scale=float(start_scale),
                        fresh=fresh, precision=precision, **({'lr': lr} if lr else {}))
 
+# %% ../../nbs/21_mnist_addition.ipynb #table4_code
+TABLE4_PAPER = {  # % test error as printed: Table 4 (left)
+    'FCN': dict(addition=47.7), 'CNN': dict(addition=14.7),
+    'ST-FCN Aff': dict(addition=22.6), 'ST-FCN Proj': dict(addition=18.5), 'ST-FCN TPS': dict(addition=19.1),
+    '2×ST-FCN Aff': dict(addition=9.0), '2×ST-FCN Proj': dict(addition=5.9), '2×ST-FCN TPS': dict(addition=5.8)}
+
+def table4(path=TABLE4_RESULTS, **budget):
+    "Table 4 (left): our test error beside the paper's, % per model, at one budget (`results_table`)"
+    return results_table(path, TABLE4_PAPER, **budget)
+
 # %% ../../nbs/21_mnist_addition.ipynb #claims_fn
-def addition_claims(path=RESULTS, **budget):
+def addition_claims(path=TABLE4_RESULTS, **budget):
     "The orderings of Table 4 the paper states, each checked on the records of `path` at one budget"
     import pandas as pd
     df = load_results(path, **budget)
@@ -165,7 +183,7 @@ def addition_claims(path=RESULTS, **budget):
         for better, worse in ((f'2×ST-FCN {t}', f'ST-FCN {t}'), (f'2×ST-FCN {t}', 'CNN'), (f'ST-FCN {t}', 'FCN')):
             a, b = err.get(better), err.get(worse)
             rows.append(dict(claim=f'{better} < {worse}', ours=a, vs=b, holds=None if a is None or b is None else a < b,
-                             paper=PAPER_TABLES['mnist_addition'][better]['addition'], paper_vs=PAPER_TABLES['mnist_addition'][worse]['addition']))
+                             paper=TABLE4_PAPER[better]['addition'], paper_vs=TABLE4_PAPER[worse]['addition']))
     return pd.DataFrame(rows)
 
 # %% ../../nbs/21_mnist_addition.ipynb #coad_fn
@@ -233,11 +251,11 @@ ADDITION_RECIPES = {'paper': dict(),                                           #
 TABLE4_RECIPE = 'crop'   # the recipe of the long sweep (see the reading of the recipe table)
 TABLE4_LONG_RUNS = sorted(TABLE4_RUNS, key=lambda s: ('2xst-fcn', 'st-fcn', 'fcn', 'cnn').index(s.model))  # the cells the claims rest on first
 
-def table4_long_status(results=RESULTS, checkpoints='checkpoints'):
+def table4_long_status(results=TABLE4_RESULTS, checkpoints='checkpoints'):
     "Where Table 4's long sweep stands (`sweep_status` of `TABLE4_LONG_RUNS` at `TABLE4_LONG`, recipe `TABLE4_RECIPE`, checkpoints in `checkpoints`), beside the paper's error: a DataFrame"
     budget = {'start_scale': 1., 'loc_lr_mult': 1., **ADDITION_RECIPES[TABLE4_RECIPE]}
     st = sweep_status(TABLE4_LONG_RUNS, results, checkpoints=checkpoints, **TABLE4_LONG, **budget)
-    return st.assign(paper=[PAPER_TABLES['mnist_addition'][n]['addition'] for n in st.index])
+    return st.assign(paper=[TABLE4_PAPER[n]['addition'] for n in st.index])
 
 def recipe_table(path, runs=None, **budget):
     "The test error of each `ADDITION_RECIPES` recipe per run in the records of `path` at `budget`, with iterations, seconds, hardware and error curve: a DataFrame"

@@ -6,8 +6,8 @@
 from __future__ import annotations
 from ..data import SIZES, DATA_VERSIONS, TensorData, TensorDL, distorted_mnist
 from ..learner import STLearner, SCHEDULES
-from ..results import RunSpec, read_records, check_budget, current_records, hardware, PAPER_TABLES
-from .distorted_mnist import build_model, distorted_mnist_learner, reproduce, run_experiment
+from ..results import RunSpec, read_records, check_budget, current_records, hardware
+from .distorted_mnist import build_model, distorted_mnist_learner, reproduce, run_experiment, TABLE1_PAPER
 from ..bench import BatchTimes, time_steps
 import statistics
 import torch, torch.nn as nn
@@ -59,7 +59,7 @@ def budget_figure(path=BUDGET_RESULTS, n_train=60000, figsize=None, precision='f
         for (name, sched, data), row in t.loc[kind].iterrows():
             row = row.dropna(); c = f'C{names.index(name)}'
             ax.plot(row.index, row.values, ls='-' if sched == 'modern' else '--', marker='o' if data == 'fixed' else 's', ms=4, c=c, label=f'{name}, {sched}, {data}')
-            paper = PAPER_TABLES['distorted_mnist'].get(name, {}).get(kind)
+            paper = TABLE1_PAPER.get(name, {}).get(kind)
             if paper: ax.axhline(paper, c=c, ls=':', lw=1)
         ax.axvline(150_000, c='gray', ls=':', lw=1)
         ax.set(xscale='log', yscale='log', xlabel='iterations', ylabel='test error (%)', title=kind.upper())

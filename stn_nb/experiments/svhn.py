@@ -8,7 +8,8 @@ from ..grids import AffineGrid, base_grid
 from ..transformer import SpatialTransformer, spec_layers
 from ..data import cache_dir, save_atomic, load_cache, load_mnist, TensorData, TensorDL, SPLITS
 from ..learner import STLearner, SCHEDULES, st_splitter, transformers, evaluating
-from ..results import RunSpec, run_args, fit_and_record, run_missing, load_results
+from ..results import RunSpec, Experiment, register_experiment, run_args, fit_and_record, run_missing, load_results
+from functools import partial
 from ..bench import time_steps
 import os, re, tarfile
 from collections import OrderedDict
@@ -23,11 +24,11 @@ from fastprogress.fastprogress import progress_bar
 from PIL import Image
 
 # %% auto #0
-__all__ = ['MAX_DIGITS', 'NULL', 'SVHN_URL', 'SVHN_CNN', 'SINGLE_LOC', 'MULTI_LOC', 'SVHN_MODELS', 'RESULTS', 'SVHN_RUN',
-           'encode_labels', 'svhn_root', 'svhn_split_dir', 'preprocess_split', 'load_svhn', 'svhn_fixture', 'svhn_spec',
-           'SequenceHeads', 'check_svhn_model', 'check_dropout', 'svhn_model', 'sequence_error', 'ByteToFloat',
-           'mnist_sequences', 'svhn_data', 'svhn_dls', 'svhn_learner', 'svhn_spec_of', 'run_svhn', 'reproduce_svhn',
-           'svhn_step_times', 'svhn_table', 'svhn_claims', 'st_corners', 'show_svhn']
+__all__ = ['MAX_DIGITS', 'NULL', 'SVHN_URL', 'SVHN_CNN', 'SINGLE_LOC', 'MULTI_LOC', 'SVHN_MODELS', 'TABLE2_RESULTS', 'SVHN_RUN',
+           'TABLE2_PAPER', 'encode_labels', 'svhn_root', 'svhn_split_dir', 'preprocess_split', 'load_svhn',
+           'svhn_fixture', 'svhn_spec', 'SequenceHeads', 'check_svhn_model', 'check_dropout', 'svhn_model',
+           'sequence_error', 'ByteToFloat', 'mnist_sequences', 'svhn_data', 'svhn_dls', 'svhn_learner', 'svhn_spec_of',
+           'run_svhn', 'reproduce_svhn', 'svhn_step_times', 'svhn_table', 'svhn_claims', 'st_corners', 'show_svhn']
 
 # %% ../../nbs/23_svhn.ipynb #3a16472b
 def _h5_numbers(f, ds):
@@ -373,7 +374,7 @@ def svhn_learner(model='st-cnn-multi',   # 'cnn', 'st-cnn-single', 'st-cnn-multi
                      metrics=sequence_error, splitter=st_splitter, wd=wd, **kwargs)
 
 # %% ../../nbs/23_svhn.ipynb #6b36a94b
-RESULTS = Path('results') / 'svhn.json'
+TABLE2_RESULTS = Path('results') / 'svhn.json'
 
 def svhn_spec_of(model, size, data):
     "The `RunSpec` of one Table 2 run: dataset 'proxy-64', 'svhn-128', ..."
@@ -387,7 +388,7 @@ def run_svhn(model='st-cnn-multi',   # one of `SVHN_MODELS`
              size=64,                # 64 or 128
              data='proxy',           # 'proxy' or the SVHN folder
              width=1.,               # classifier width multiplier
-             results=RESULTS,        # JSON file the record is appended to; None for none
+             results=TABLE2_RESULTS,        # JSON file the record is appended to; None for none
              **kwargs):              # the budget and outputs (`fit_and_record`'s arguments; `SVHN_RUN` by default) and the learner's
     "Train one model of Table 2 for a budget and record its sequence error; returns the record"
     spec = svhn_spec_of(model, size, data)
@@ -395,12 +396,22 @@ def run_svhn(model='st-cnn-multi',   # one of `SVHN_MODELS`
     learn = svhn_learner(model, size, data, width, schedule=run['schedule'], **kw)
     return fit_and_record(learn, spec, **run, seed=kw.get('seed', 0), width=width, dropout=kw.get('dropout', 0.5))
 
-def reproduce_svhn(data='proxy', sizes=(64, 128), models=SVHN_MODELS, results=RESULTS, epochs=3, schedule='modern', loc_lr_mult=0.1,
+def reproduce_svhn(data='proxy', sizes=(64, 128), models=SVHN_MODELS, results=TABLE2_RESULTS, epochs=3, schedule='modern', loc_lr_mult=0.1,
                    width=1., dropout=0.5, seed=0, export_to='models', **kwargs):
     "Run each model × size not yet in `results` at this budget (a proxy run with the 'modern' schedule by default)"
     runs = [svhn_spec_of(m, s, data) for s in sizes for m in models]
     run = lambda spec, **kw: run_svhn(spec.model, int(spec.dataset.split('-')[1]), data, **kw, **kwargs)
     return run_missing(runs, run, results, export_to, epochs=epochs, schedule=schedule, seed=seed, loc_lr_mult=loc_lr_mult, width=width, dropout=dropout)
+
+# %% ../../nbs/23_svhn.ipynb #stn_train_reg
+def _prepare(name, model='st-cnn-multi', size=64, width=1., data=None, n_valid=5000):
+    data = data or os.environ.get('STN_NB_SVHN')
+    if data is None: raise ValueError("svhn needs --data: the folder of SVHN format 1 (or set STN_NB_SVHN), or --data proxy for the MNIST proxy")
+    if data != 'proxy': svhn_root(data)
+    spec = svhn_spec_of(model, size, data); svhn_spec(width)
+    return spec, partial(run_svhn, spec.model, size, data, width, **({} if data == 'proxy' else {'svhn_kw': dict(n_valid=n_valid)}))
+
+register_experiment(['svhn'], Experiment(_prepare, TABLE2_RESULTS, defaults=dict(bs=128, loc_lr_mult=0.1)))
 
 # %% ../../nbs/23_svhn.ipynb #cc2edad7
 def svhn_step_times(size=64, bs=128, width=1., reps=5, device=None, models=SVHN_MODELS):
@@ -411,20 +422,23 @@ def svhn_step_times(size=64, bs=128, width=1., reps=5, device=None, models=SVHN_
     return time_steps(nets, x, y, CrossEntropyLossFlat(axis=-1), reps, base='cnn')
 
 # %% ../../nbs/23_svhn.ipynb #ca12d179
-def svhn_table(path=RESULTS, data='proxy', n_train=20000, **budget):
+TABLE2_PAPER = {  # % sequence error as printed: Table 2 (left), 64px and 128px crops; A.4: every transformer affine
+    'CNN': {'svhn-64': 4.0, 'svhn-128': 5.6}, 'ST-CNN Single Aff': {'svhn-64': 3.7, 'svhn-128': 3.9},
+    'ST-CNN Multi Aff': {'svhn-64': 3.6, 'svhn-128': 3.9}}
+
+def svhn_table(path=TABLE2_RESULTS, data='proxy', n_train=20000, **budget):
     "Our sequence error (%) per model and crop at one budget (see `load_results`) beside the paper's SVHN numbers (Table 2)"
     import pandas as pd
-    from stn_nb.results import PAPER_TABLES
     pre = 'proxy' if data == 'proxy' else 'svhn'
     df = load_results(path, n_train=n_train, **budget)
     ours = df[df.dataset.str.startswith(pre)].pivot(index='name', columns='dataset', values='test_error')
-    paper, cols = PAPER_TABLES['svhn'], {}
+    paper, cols = TABLE2_PAPER, {}
     for s in CROPS:
         cols[(f'{s}px', pre)] = ours[f'{pre}-{s}'] if f'{pre}-{s}' in ours else pd.Series(dtype=float)
         cols[(f'{s}px', 'paper (SVHN)')] = pd.Series({m: v[f'svhn-{s}'] for m, v in paper.items()})
     return pd.DataFrame(cols).reindex(list(paper))
 
-def svhn_claims(path=RESULTS, data='proxy', n_train=20000, **budget):
+def svhn_claims(path=TABLE2_RESULTS, data='proxy', n_train=20000, **budget):
     "Table 2's claims on our records: each ST model beats the CNN at each crop, and the transformers gain more on the loose crops"
     import pandas as pd
     t = svhn_table(path, data, n_train, **budget)
