@@ -16,11 +16,11 @@ from .learner import SCHEDULES, Checkpoint, check_precision, cpu_isa  # also giv
 from fastai.distributed import num_distrib, rank_distrib
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'RECORD_DEFAULTS', 'RunSpec', 'cpu_name', 'hardware', 'now', 'read_records', 'append_record',
+__all__ = ['EXPERIMENTS', 'RECORD_DEFAULTS', 'RunSpec', 'cpu_name', 'hardware', 'now', 'read_records', 'append_record', 'stamp',
            'check_budget', 'check_writable', 'check_results_file', 'checkpoint_dir', 'check_run', 'error_curve',
            'run_checkpoint', 'RunInProgress', 'run_budget', 'fit_and_record', 'run_args', 'Experiment',
-           'register_experiment', 'find_experiment', 'run_missing', 'sweep_status', 'plot_curves', 'current_records',
-           'load_results', 'results_table', 'check_claims', 'markdown_table']
+           'register_experiment', 'find_experiment', 'has_record', 'run_missing', 'sweep_status', 'plot_curves',
+           'current_records', 'load_results', 'results_table', 'check_claims', 'markdown_table']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -97,6 +97,11 @@ def append_record(rec, path):
         with os.fdopen(fd, 'w') as f: f.write(json.dumps(recs, indent=1) + '\n')
         os.replace(tmp, path)
     return rec
+
+# %% ../nbs/12_results.ipynb #stamp_code
+def stamp(rec, seconds):
+    "`rec` with what ran it: the `hardware`, the `seconds` it took, the torch version and the date"
+    return dict(rec, hardware=hardware(), seconds=round(seconds, 1), torch=torch.__version__, date=now())
 
 # %% ../nbs/12_results.ipynb #checks_code
 def _positive(name, v, kind=int):
@@ -219,8 +224,7 @@ def _fit_record(learn, spec, budget, ck, start, schedule, lr, loc_lr_mult, resul
         try: learn.export(Path(export).absolute())
         except Exception as e: failed.append(e)
     n_params = sum(p.numel() for p in learn.model.parameters())
-    rec = dict(**budget, params=n_params, hardware=hardware(), seconds=round(secs, 1), test_error=round(100 * err, 2),
-               curve=curve, torch=torch.__version__, date=now(), **({'resumed_at': start * per_epoch} if start else {}))
+    rec = stamp(dict(**budget, params=n_params, test_error=round(100 * err, 2), curve=curve, **({'resumed_at': start * per_epoch} if start else {})), secs)
     if results:
         try: append_record(rec, results)
         except Exception as e: failed.append(e)
@@ -273,6 +277,10 @@ def find_experiment(name):
 
 # %% ../nbs/12_results.ipynb #run_missing_code
 RECORD_DEFAULTS = dict(data_version=1, fresh=False, precision='fp32', start_scale=1.)  # what a record without the field stands for (older records)
+
+def has_record(results, **fields):
+    "Whether `results` holds a record with these `fields` (a field a record lacks stands for its `RECORD_DEFAULTS` value, else None): what a sweep asks before it runs"
+    return any(all(r.get(k, RECORD_DEFAULTS.get(k)) == v for k, v in fields.items()) for r in read_records(results))
 
 def run_missing(runs,              # `RunSpec`s, in the order to run them
                 run,               # `run(spec, results=..., export=..., progress=False, **budget)` → record

@@ -10,7 +10,7 @@ from ..transformer import SpatialTransformer, spec_layers
 from ..data import CORNERS, load_mnist, translate_clutter, cache_dir, save_atomic, load_cache, fingerprint, TensorData, TensorDL
 from ..learner import STLearner, ThetaRecorder, SCHEDULES
 from ..viz import offline_jshtml
-from ..results import Experiment, register_experiment, append_record, read_records, hardware, now, check_results_file
+from ..results import Experiment, register_experiment, append_record, read_records, has_record, stamp, check_results_file
 from functools import partial
 from ..models import cnn_classifier, fit_width
 import copy, math, time, torch, torch.nn as nn, torch.nn.functional as F
@@ -206,9 +206,9 @@ def run_colocalisation(digit, clutter=False, steps=200, lr=0.0001, bs=25, seed=0
     with ContextManagers([] if progress else [learn.no_bar(), learn.no_logging()]):
         learn.fit(epochs, lr, cbs=cbs)
         loss, share = learn.validate()
-    rec = dict(experiment='colocalisation', digit=digit, dataset='tc' if clutter else 't', n=n, steps=epochs * len(learn.dls.train), bs=bs, lr=lr,
-               margin=1., optimiser='SGD', seed=seed, encoder_error=getattr(encoder, 'test_error', None), encoder_n_train=getattr(encoder, 'n_train', None), localised=round(100 * float(share), 1),
-               final_loss=round(float(loss), 4), hardware=hardware(), seconds=round(time.time() - t0, 1), torch=torch.__version__, date=now())
+    rec = stamp(dict(experiment='colocalisation', digit=digit, dataset='tc' if clutter else 't', n=n, steps=epochs * len(learn.dls.train), bs=bs, lr=lr,
+                     margin=1., optimiser='SGD', seed=seed, encoder_error=getattr(encoder, 'test_error', None), encoder_n_train=getattr(encoder, 'n_train', None),
+                     localised=round(100 * float(share), 1), final_loss=round(float(loss), 4)), time.time() - t0)
     if results: append_record(rec, results)
     return rec
 
@@ -217,7 +217,7 @@ def resume_runs(run, digits, datasets, results, budget, **kwargs):
     new = []
     for d in digits:
         for ds in datasets:
-            if any(r['digit'] == d and r['dataset'] == ds and r.get('encoder_n_train') is None and all(r.get(k) == v for k, v in budget.items()) for r in read_records(results)): continue
+            if has_record(results, digit=d, dataset=ds, encoder_n_train=None, **budget): continue   # an encoder of all of MNIST only
             new.append(run(d, ds == 'tc', results=results, **budget, **kwargs))
             print(f"{d} {ds.upper()}: {new[-1]['localised']}% localised ({new[-1]['seconds']} s)", flush=True)
     return new
@@ -344,7 +344,8 @@ def run_free_boxes(digit, clutter=False, steps=1000, lr=0.05, bs=25, s0=0.95, sh
     rec = dict(experiment='free boxes', digit=digit, dataset='tc' if clutter else 't', n=100, steps=steps, bs=bs, lr=lr, s0=s0,
                shrink=list(shrink) if shrink else None, antialias=antialias, optimiser='Adam', seed=seed,
                localised=float(df['localised'].iloc[-1]), scale=float(df['scale'].iloc[-1]), off=float(df['off'].iloc[-1]),
-               trajectory=df.reset_index().to_dict('list'), hardware=hardware(), seconds=round(time.time() - t0, 1), torch=torch.__version__, date=now())
+               trajectory=df.reset_index().to_dict('list'))
+    rec = stamp(rec, time.time() - t0)
     if results: append_record(rec, results)
     return rec
 

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from ..data import SIZES, DATA_VERSIONS, TensorData, TensorDL, distorted_mnist
 from ..learner import STLearner, SCHEDULES
-from ..results import RunSpec, read_records, check_budget, current_records, hardware
+from ..results import RunSpec, read_records, has_record, check_budget, current_records, hardware
 from .distorted_mnist import build_model, distorted_mnist_learner, reproduce, run_experiment, TABLE1_PAPER
 from ..bench import BatchTimes, time_steps
 import statistics
@@ -167,8 +167,8 @@ def antialias_study(kinds=('rts', 'tc'), model='st-cnn', transform='affine', epo
     for kind in kinds:
         for seed in seeds:
             for name, v in AA_VARIANTS.items():
-                if any((r['dataset'], r['model'], r['epochs'], r['seed'], r.get('data_version', 1), _aa_variant(r)) == (kind, model, epochs, seed, DATA_VERSIONS.get(kind, 1), name)
-                       for r in read_records(results)): continue
+                if has_record(results, dataset=kind, model=model, epochs=epochs, seed=seed, data_version=DATA_VERSIONS.get(kind, 1),
+                              st_downsample=v.get('st_downsample'), antialias=v.get('antialias')): continue   # a record lacks the options it ran without
                 print(f"{kind.upper()} {name}, seed {seed}", flush=True)
                 new.append(run_experiment(kind, model, transform, epochs=epochs, seed=seed, results=results, progress=False, **v, **kwargs))
     return new
