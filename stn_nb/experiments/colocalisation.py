@@ -25,12 +25,10 @@ from fastai.optimizer import SGD, Adam
 from fastai.torch_core import set_seed
 
 # %% auto #0
-__all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'TABLE5_RESULTS', 'TABLE5_PAPER', 'FREE_RESULTS', 'check_digit',
-           'colocalisation_data', 'show_boxes', 'theta_boxes', 'centre_offsets', 'localised', 'Encoder',
-           'digit_encoder', 'triplet_hinge', 'coloc_loc', 'random_patches', 'CoLocaliser', 'colocalised',
-           'colocalisation_learner', 'check_optim_budget', 'run_colocalisation', 'resume_runs',
-           'reproduce_colocalisation', 'table_5', 'shrink_schedule', 'BoxGrid', 'free_boxes', 'box_profile',
-           'run_free_boxes', 'reproduce_free_boxes', 'show_steps', 'animate_boxes']
+__all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'TABLE5_RESULTS', 'TABLE5_PAPER', 'check_digit', 'colocalisation_data',
+           'show_boxes', 'theta_boxes', 'centre_offsets', 'localised', 'Encoder', 'digit_encoder', 'triplet_hinge',
+           'coloc_loc', 'random_patches', 'CoLocaliser', 'colocalised', 'colocalisation_learner', 'check_optim_budget',
+           'run_colocalisation', 'resume_runs', 'reproduce_colocalisation', 'table_5', 'show_steps', 'animate_boxes']
 
 # %% ../../nbs/22_colocalisation.ipynb #4313bbcd
 COLOC_SIZE, N_CLUTTER, DIGIT_SIZE = 84, 16, 28
@@ -250,109 +248,6 @@ def table_5(path=TABLE5_RESULTS, steps=200, lr=0.0001, bs=25, seed=0):
     if not recs: raise ValueError(f"no co-localisation records in {path} at steps={steps}, lr={lr}, bs={bs}, seed={seed}")
     df = pd.DataFrame(recs).pivot_table(index='digit', columns='dataset', values='localised', aggfunc='last')
     return pd.DataFrame({'T ours': df.get('t'), 'T paper': TABLE5_PAPER['T paper'], 'TC ours': df.get('tc'), **{k: v for k, v in TABLE5_PAPER.items() if k.startswith('TC')}})
-
-# %% ../../nbs/22_colocalisation.ipynb #freebox_code
-def shrink_schedule(hi0, start, end, hi1):
-    "The largest box scale allowed at step `it`: `hi0` up to step `start`, then linearly down to `hi1` at step `end`, and `hi1` after"
-    if not 0 <= start < end: raise ValueError(f"`shrink` needs 0 <= start < end, got start={start}, end={end}")
-    return lambda it: hi0 + (hi1 - hi0) * min(max((it - start) / (end - start), 0), 1)
-
-class BoxGrid(AttentionGrid):
-    "Eq. (2) with the scale held in [`lo`, `hi`] and the box inside the input: θ = (a, b_x, b_y) → s = lo + (hi − lo)σ(a), t = tanh(b)(1 − s); starts at scale `s0`, centred"
-    def __init__(self, lo=0.25, hi=1., s0=0.95):
-        super().__init__()
-        if not 0 < lo < s0 < hi <= 1: raise ValueError(f"`BoxGrid` needs 0 < lo < s0 < hi <= 1, got lo={lo}, s0={s0}, hi={hi}")
-        self.lo, self.hi, self.s0 = lo, hi, s0
-    def identity(self, device=None, dtype=None):
-        return torch.tensor([math.log((self.s0 - self.lo) / (self.hi - self.s0)), 0., 0.], device=device, dtype=dtype)
-    def attention(self, theta):
-        "The attention θ = (s, t_x, t_y) of eq. (2) these parameters stand for"
-        s = self.lo + (self.hi - self.lo) * torch.sigmoid(theta[:, :1])
-        return torch.cat([s, torch.tanh(theta[:, 1:]) * (1 - s)], 1)
-    def _to_affine(self, theta): return super()._to_affine(self.attention(theta))
-    def _transform(self, theta, pts): return super()._transform(self.attention(theta), pts)
-
-def free_boxes(digit=8,          # the digit class, 0-9
-               clutter=False,    # TC, else T
-               grid=None,        # a `BoxGrid` (its range and start); `BoxGrid()` if None
-               steps=600,        # Adam steps
-               lr=0.05,          # Adam's rate on the box parameters
-               bs=25,            # images per step
-               encoder=None,     # e(); the full `digit_encoder()` at unit length if None
-               every=100,        # measure every `every` steps
-               antialias=False,  # low-pass each image where its box shrinks it (`prefilter` of `01_sampling`; beyond the paper)
-               shrink=None,      # (start, end, hi): lower the largest scale the boxes may take from `grid.hi` to `hi` between steps `start` and `end` (beyond the paper)
-               seed=0):
-    "Eq. (8) minimised over one free box per image (no localisation net): share localised (%), mean scale and mean distance (pixels) of the box centres from the digits' every `every` steps"
-    import pandas as pd
-    x, boxes = colocalisation_data(digit, clutter)
-    grid = grid or BoxGrid()
-    enc = encoder if encoder is not None else Encoder(digit_encoder().net, normalize=True)
-    g = torch.Generator().manual_seed(seed)
-    p = grid.identity().repeat(len(x), 1).requires_grad_()
-    opt, rows = torch.optim.Adam([p], lr), []
-    bound = None
-    if shrink:
-        if not (len(shrink) == 3 and grid.lo < shrink[2] <= grid.hi): raise ValueError(f"`shrink` must be (start, end, hi) with {grid.lo} < hi <= {grid.hi} (the grid's range), got {shrink!r}")
-        grid = copy.deepcopy(grid)   # the caller's grid keeps its range
-        bound = shrink_schedule(grid.hi, *shrink)
-    for it in range(steps + 1):
-        if bound: grid.hi = bound(it)
-        if it % every == 0 or it == steps:
-            att = grid.attention(p.detach())
-            rows.append(dict(step=it, localised=round(100 * localised(att, boxes).float().mean().item()), scale=round(att[:, 0].mean().item(), 2),
-                             off=round(centre_offsets(att, boxes).mean().item(), 1)))
-        if it == steps: break
-        idx = torch.randperm(len(x), generator=g)[:bs]
-        loss = triplet_hinge((enc(warp(x[idx], p[idx], grid, size=DIGIT_SIZE, antialias=antialias)), enc(random_patches(x[idx], g)), None))
-        opt.zero_grad(); loss.backward(); opt.step()
-    return pd.DataFrame(rows).set_index('step')
-
-# %% ../../nbs/22_colocalisation.ipynb #boxprof_code
-def box_profile(digit=8,                  # the digit class, 0-9
-                clutter=False,            # TC, else T
-                scales=(0.25, 0.3, 1 / 3, 0.37, 0.42, 0.47, 0.52, 0.6, 0.7, 0.85, 1.), # box scales s, every box centred on its digit
-                shifts=(0, 4, 8, 14, 21, 28),  # pixels to move a digit-sized box (s = 1/3) right of its digit
-                encoder=None,             # e(); the full `digit_encoder()` at unit length if None
-                draws=4,                  # random patches I^rand per image (the loss is averaged over them)
-                seed=0):
-    "Eq. (8) on the images of `digit` with every box centred on its digit at each of `scales`, and digit-sized but shifted by each of `shifts`: the loss and the boxes' IoU with the truth"
-    import pandas as pd
-    x, boxes = colocalisation_data(digit, clutter)
-    enc = encoder if encoder is not None else Encoder(digit_encoder().net, normalize=True)
-    centre = (boxes[:, :2] + boxes[:, 2:]) / COLOC_SIZE - 1
-    g = torch.Generator().manual_seed(seed)
-    rows = []
-    with torch.no_grad():
-        e_rand = [enc(random_patches(x, g)) for _ in range(draws)]
-        def loss(s, c):
-            th = torch.cat([torch.full((len(x), 1), float(s)), c], 1)
-            e = enc(warp(x, th, AttentionGrid(), size=DIGIT_SIZE))
-            return sum(float(triplet_hinge((e, r, None))) for r in e_rand) / draws, box_iou(theta_boxes(th), boxes).diagonal().mean().item()
-        for s in scales: rows.append(('scale', round(s, 3), *loss(s, centre)))
-        for d in shifts: rows.append(('shift (px)', d, *loss(DIGIT_SIZE / COLOC_SIZE, centre + torch.tensor([d / (COLOC_SIZE / 2), 0.]))))
-    return pd.DataFrame(rows, columns=['vary', 'value', 'loss', 'IoU']).set_index(['vary', 'value'])
-
-# %% ../../nbs/22_colocalisation.ipynb #fball_code
-FREE_RESULTS = Path('results') / 'free_boxes.json'
-
-def run_free_boxes(digit, clutter=False, steps=1000, lr=0.05, bs=25, s0=0.95, shrink=(400, 800, 0.4), antialias=True, seed=0, encoder=None, results=FREE_RESULTS):
-    "One `free_boxes` optimisation of `digit` (T, or TC with `clutter`), by default with the size curriculum; record and return the share localised at the last step"
-    check_optim_budget(steps, lr, bs, results)
-    t0 = time.time()
-    df = free_boxes(digit, clutter, BoxGrid(s0=s0), steps, lr, bs, encoder, every=100, antialias=antialias, shrink=shrink, seed=seed)
-    rec = dict(experiment='free boxes', digit=digit, dataset='tc' if clutter else 't', n=100, steps=steps, bs=bs, lr=lr, s0=s0,
-               shrink=list(shrink) if shrink else None, antialias=antialias, optimiser='Adam', seed=seed,
-               localised=float(df['localised'].iloc[-1]), scale=float(df['scale'].iloc[-1]), off=float(df['off'].iloc[-1]),
-               trajectory=df.reset_index().to_dict('list'))
-    rec = stamp(rec, time.time() - t0)
-    if results: append_record(rec, results)
-    return rec
-
-def reproduce_free_boxes(digits=range(10), datasets=('t', 'tc'), results=FREE_RESULTS, steps=1000, lr=0.05, bs=25, s0=0.95, shrink=(400, 800, 0.4), antialias=True, seed=0):
-    "Run every (digit, dataset) `run_free_boxes` that `results` holds no record of at this budget; returns the new records"
-    budget = dict(steps=steps, lr=lr, bs=bs, s0=s0, shrink=list(shrink) if shrink else None, antialias=antialias, seed=seed)
-    return resume_runs(run_free_boxes, digits, datasets, results, budget, encoder=Encoder(digit_encoder().net, normalize=True))
 
 # %% ../../nbs/22_colocalisation.ipynb #f1453b22
 def show_steps(history, x, boxes, idx=(0, 1, 2), steps=None, grid_gen=None, figsize=None):
