@@ -411,7 +411,7 @@ def _prepare(name, model='st-cnn-multi', size=64, width=1., data=None, n_valid=5
     spec = svhn_spec_of(model, size, data); svhn_spec(width)
     return spec, partial(run_svhn, spec.model, size, data, width, **({} if data == 'proxy' else {'svhn_kw': dict(n_valid=n_valid)}))
 
-register_experiment(['svhn'], Experiment(_prepare, TABLE2_RESULTS, defaults=dict(bs=128, loc_lr_mult=0.1)))
+register_experiment(['svhn'], Experiment(_prepare, TABLE2_RESULTS, defaults=dict(bs=128, loc_lr_mult=0.1, schedule='modern')))  # stn-train: A.4's batch and localisation rate, the 'modern' schedule (short runs)
 
 # %% ../../nbs/23_svhn.ipynb #cc2edad7
 def svhn_step_times(size=64, bs=128, width=1., reps=5, device=None, models=SVHN_MODELS):
