@@ -53,6 +53,7 @@ def stn_train(name:Annotated[str, "the experiment: a distortion of Table 1 (r, r
               pretrained:store_true=False, # cub: start from GoogLeNet's ImageNet weights (fetched by torchvision), the new layers trained alone for one epoch first
               digit:int=None,            # coloc: the digit class whose 100 images are co-localised, 0-9
               clutter:store_true=False,  # coloc: the TC images (with clutter), else T
+              recipe:str=None,           # coloc: 'paper' (A.2 as written, default) or 'search' (eq. (8) searched over boxes, the net fitted to them, then fine-tuned)
               seed:int=0,                # seed of the weights and the batch order
               fresh:store_true=False,    # draw new training distortions (addition: new pairs) every epoch
               n_train:int=None,          # train on the first N digits only (coloc: the encoder's)
@@ -71,7 +72,7 @@ def stn_train(name:Annotated[str, "the experiment: a distortion of Table 1 (r, r
         budget = _given(epochs=epochs, iters=iters, schedule=schedule, lr=lr, loc_lr_mult=loc_lr_mult, bs=bs, n_train=n_train, precision=precision,
                         distributed=distributed, resume=resume, checkpoint_every=checkpoint_every, export=export, device=device)
         options = _given(model=model, transform=transform, size=size, width=width, data=data, n_valid=n_valid, pretrained=pretrained,
-                         digit=digit, clutter=clutter, fresh=fresh)
+                         digit=digit, clutter=clutter, recipe=recipe, fresh=fresh)
         wrong = [k for k in options if k not in exp.options] + [k for k in budget if k in exp.ignores]
         if wrong: raise ValueError(f"--{wrong[0].replace('_', '-')} does not apply to {name}")
         spec, run = exp.prepare(name, **options)

@@ -276,7 +276,7 @@ def find_experiment(name):
     return EXPERIMENTS[name]
 
 # %% ../nbs/12_results.ipynb #run_missing_code
-RECORD_DEFAULTS = dict(data_version=1, fresh=False, precision='fp32', start_scale=1.)  # what a record without the field stands for (older records)
+RECORD_DEFAULTS = dict(data_version=1, fresh=False, precision='fp32', start_scale=1., recipe='paper')  # what a record without the field stands for (older records)
 
 def has_record(results, **fields):
     "Whether `results` holds a record with these `fields` (a field a record lacks stands for its `RECORD_DEFAULTS` value, else None): what a sweep asks before it runs"

@@ -8,34 +8,19 @@ from ..grids import AttentionGrid
 from ..sampling import warp
 from ..results import append_record, stamp
 from .colocalisation import (COLOC_SIZE, DIGIT_SIZE, colocalisation_data, theta_boxes, centre_offsets, localised, Encoder,
-                                               digit_encoder, triplet_hinge, random_patches, check_optim_budget, resume_runs)
+                                               digit_encoder, triplet_hinge, random_patches, check_optim_budget, resume_runs, BoxGrid)
 import copy, math, time, torch
 from pathlib import Path
 from torchvision.ops import box_iou
 
 # %% auto #0
-__all__ = ['FREE_RESULTS', 'shrink_schedule', 'BoxGrid', 'free_boxes', 'box_profile', 'run_free_boxes', 'reproduce_free_boxes']
+__all__ = ['FREE_RESULTS', 'shrink_schedule', 'free_boxes', 'box_profile', 'run_free_boxes', 'reproduce_free_boxes']
 
 # %% ../../nbs/26_coloc_studies.ipynb #freebox_code
 def shrink_schedule(hi0, start, end, hi1):
     "The largest box scale allowed at step `it`: `hi0` up to step `start`, then linearly down to `hi1` at step `end`, and `hi1` after"
     if not 0 <= start < end: raise ValueError(f"`shrink` needs 0 <= start < end, got start={start}, end={end}")
     return lambda it: hi0 + (hi1 - hi0) * min(max((it - start) / (end - start), 0), 1)
-
-class BoxGrid(AttentionGrid):
-    "Eq. (2) with the scale held in [`lo`, `hi`] and the box inside the input: θ = (a, b_x, b_y) → s = lo + (hi − lo)σ(a), t = tanh(b)(1 − s); starts at scale `s0`, centred"
-    def __init__(self, lo=0.25, hi=1., s0=0.95):
-        super().__init__()
-        if not 0 < lo < s0 < hi <= 1: raise ValueError(f"`BoxGrid` needs 0 < lo < s0 < hi <= 1, got lo={lo}, s0={s0}, hi={hi}")
-        self.lo, self.hi, self.s0 = lo, hi, s0
-    def identity(self, device=None, dtype=None):
-        return torch.tensor([math.log((self.s0 - self.lo) / (self.hi - self.s0)), 0., 0.], device=device, dtype=dtype)
-    def attention(self, theta):
-        "The attention θ = (s, t_x, t_y) of eq. (2) these parameters stand for"
-        s = self.lo + (self.hi - self.lo) * torch.sigmoid(theta[:, :1])
-        return torch.cat([s, torch.tanh(theta[:, 1:]) * (1 - s)], 1)
-    def _to_affine(self, theta): return super()._to_affine(self.attention(theta))
-    def _transform(self, theta, pts): return super()._transform(self.attention(theta), pts)
 
 def free_boxes(digit=8,          # the digit class, 0-9
                clutter=False,    # TC, else T
