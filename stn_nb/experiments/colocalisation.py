@@ -283,7 +283,7 @@ class BoxSearch(Callback):
         for _ in range(self.fit_steps):
             loss = F.mse_loss(theta_boxes(st.fc_theta(st.loc(xd)), st.grid_gen) / (COLOC_SIZE / 2) - 1, target)
             opt.zero_grad(); loss.backward(); opt.step()
-        self.fit_loss, self.done = float(loss), True
+        self.fit_loss, self.done = loss.item(), True
 
 # %% ../../nbs/22_colocalisation.ipynb #e527be48
 TABLE5_RESULTS = Path('results') / 'colocalisation.json'
