@@ -27,19 +27,14 @@ from fastai.optimizer import SGD, Adam
 from fastai.torch_core import set_seed
 
 # %% auto #0
-__all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'COLOC_RECIPES', 'TABLE5_RESULTS', 'TABLE5_PAPER', 'check_digit',
-           'colocalisation_data', 'show_boxes', 'theta_boxes', 'centre_offsets', 'localised', 'Encoder',
-           'digit_encoder', 'triplet_hinge', 'coloc_loc', 'random_patches', 'CoLocaliser', 'coloc_recipe',
-           'colocalised', 'colocalisation_learner', 'BoxGrid', 'box_candidates', 'crop_embeddings', 'search_boxes',
-           'BoxSearch', 'check_optim_budget', 'run_colocalisation', 'resume_runs', 'reproduce_colocalisation',
-           'table_5', 'show_steps', 'animate_boxes']
+__all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'COLOC_RECIPES', 'TABLE5_RESULTS', 'TABLE5_PAPER', 'colocalisation_data',
+           'show_boxes', 'theta_boxes', 'centre_offsets', 'localised', 'Encoder', 'digit_encoder', 'triplet_hinge',
+           'coloc_loc', 'random_patches', 'CoLocaliser', 'colocalised', 'colocalisation_learner', 'BoxGrid',
+           'box_candidates', 'crop_embeddings', 'search_boxes', 'BoxSearch', 'run_colocalisation', 'resume_runs',
+           'reproduce_colocalisation', 'table_5', 'show_steps', 'animate_boxes']
 
 # %% ../../nbs/22_colocalisation.ipynb #4313bbcd
 COLOC_SIZE, N_CLUTTER, DIGIT_SIZE = 84, 16, 28
-
-def check_digit(digit):
-    if not isinstance(digit, int) or isinstance(digit, bool) or not 0 <= digit <= 9: raise ValueError(f"`digit` must be a digit class 0-9, got {digit!r}")
-    return digit
 
 def colocalisation_data(digit,         # the digit class, 0-9
                         clutter=False, # add 16 6×6 crops of training digits (TC), else only translate (T)
@@ -55,6 +50,12 @@ def colocalisation_data(digit,         # the digit class, 0-9
     x, pos = translate_clutter(xte[pick], g, out=COLOC_SIZE, n_patches=N_CLUTTER if clutter else 0, source=xtr, return_pos=True)
     boxes = torch.cat([pos.flip(1), pos.flip(1) + DIGIT_SIZE], 1).float()
     return x.float() / 255, boxes
+
+# %% ../../nbs/22_colocalisation.ipynb #check_digit_code
+def check_digit(digit):
+    "`digit` itself if it is a digit class 0-9, else a clear error"
+    if not isinstance(digit, int) or isinstance(digit, bool) or not 0 <= digit <= 9: raise ValueError(f"`digit` must be a digit class 0-9, got {digit!r}")
+    return digit
 
 # %% ../../nbs/22_colocalisation.ipynb #444eeff3
 def show_boxes(x, boxes=None, true=None, n=None, titles=None, axs=None, figsize=None):
@@ -169,11 +170,6 @@ class CoLocaliser(nn.Module):
 COLOC_RECIPES = {'paper': dict(),                                # A.2 as written: the whole image at the start, raw e(), SGD
                  'search': dict(unit=True, box=(0.25, 0.45, 1 / 3), search=True, optimiser='Adam')}  # beyond the paper: see "A recipe that localises"
 
-def coloc_recipe(recipe):
-    "The options of `COLOC_RECIPES[recipe]`, with the paper's for those it leaves out"
-    if recipe not in COLOC_RECIPES: raise ValueError(f"`recipe` must be one of {list(COLOC_RECIPES)}, got {recipe!r}")
-    return {**dict(unit=False, box=None, search=False, optimiser='SGD'), **COLOC_RECIPES[recipe]}
-
 def colocalised(preds, boxes):
     "Table 5's measure: the share of images whose box from θ overlaps the true box with IoU > 0.5"
     return localised(preds[2].detach(), boxes).float().mean()
@@ -203,6 +199,12 @@ def colocalisation_learner(digit,          # the digit class, 0-9
     model = CoLocaliser(enc, grid_gen=BoxGrid(*r['box']) if r['box'] else None).to(device)
     cbs = ([BoxSearch(seed=seed)] if r['search'] else []) + listify(kwargs.pop('cbs', None))
     return STLearner(dls, model, loss_func=triplet_hinge, opt_func=dict(SGD=SGD, Adam=Adam)[r['optimiser']], metrics=colocalised, cbs=cbs, **kwargs)
+
+# %% ../../nbs/22_colocalisation.ipynb #coloc_recipe_code
+def coloc_recipe(recipe):
+    "The options of `COLOC_RECIPES[recipe]`, with the paper's for those it leaves out"
+    if recipe not in COLOC_RECIPES: raise ValueError(f"`recipe` must be one of {list(COLOC_RECIPES)}, got {recipe!r}")
+    return {**dict(unit=False, box=None, search=False, optimiser='SGD'), **COLOC_RECIPES[recipe]}
 
 # %% ../../nbs/22_colocalisation.ipynb #boxgrid_code
 class BoxGrid(AttentionGrid):
@@ -285,15 +287,16 @@ class BoxSearch(Callback):
             opt.zero_grad(); loss.backward(); opt.step()
         self.fit_loss, self.done = loss.item(), True
 
-# %% ../../nbs/22_colocalisation.ipynb #e527be48
-TABLE5_RESULTS = Path('results') / 'colocalisation.json'
-
+# %% ../../nbs/22_colocalisation.ipynb #check_budget_code
 def check_optim_budget(steps, lr, bs, results):
     "Clear errors for a bad optimisation budget or results file, before any work"
     for k, v in dict(steps=steps, bs=bs).items():
         if not isinstance(v, int) or isinstance(v, bool) or v < 1: raise ValueError(f"`{k}` must be a positive integer, got {v!r}")
     if not isinstance(lr, (int, float)) or isinstance(lr, bool) or not lr > 0: raise ValueError(f"`lr` must be a positive number, got {lr!r}")
     if results: check_results_file(results)
+
+# %% ../../nbs/22_colocalisation.ipynb #e527be48
+TABLE5_RESULTS = Path('results') / 'colocalisation.json'
 
 def run_colocalisation(digit, clutter=False, steps=200, lr=0.0001, bs=25, seed=0, n=100, encoder=None, results=TABLE5_RESULTS, cbs=None, progress=True, recipe='paper'):
     "Co-localise the `n` images of `digit` (T, or TC with `clutter`) for `steps` steps at `lr`, trained as `recipe` says (`COLOC_RECIPES`); record and return the share localised"
