@@ -106,6 +106,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                                           'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation.Encoder.train': ( 'colocalisation.html#encoder.train',
                                                                                                         'stn_nb/experiments/colocalisation.py'),
+                                                   'stn_nb.experiments.colocalisation.Encoder.with_logits': ( 'colocalisation.html#encoder.with_logits',
+                                                                                                              'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation._coloc_run': ( 'colocalisation.html#_coloc_run',
                                                                                                      'stn_nb/experiments/colocalisation.py'),
                                                    'stn_nb.experiments.colocalisation._prepare': ( 'colocalisation.html#_prepare',

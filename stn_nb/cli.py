@@ -53,7 +53,7 @@ def stn_train(name:Annotated[str, "the experiment: a distortion of Table 1 (r, r
               pretrained:store_true=False, # cub: start from GoogLeNet's ImageNet weights (fetched by torchvision), the new layers trained alone for one epoch first
               digit:int=None,            # coloc: the digit class whose 100 images are co-localised, 0-9
               clutter:store_true=False,  # coloc: the TC images (with clutter), else T
-              recipe:str=None,           # coloc: 'paper' (A.2 as written, default) or 'search' (eq. (8) searched over boxes, the net fitted to them, then fine-tuned)
+              recipe:str=None,           # coloc: 'paper' (A.2 as written, default), 'search' (eq. (8) and a class-entropy term searched over boxes, the net fitted to them, then fine-tuned by eq. (8)) or 'search-eq8' (the same, eq. (8) alone searched)
               seed:int=0,                # seed of the weights and the batch order
               fresh:store_true=False,    # draw new training distortions (addition: new pairs) every epoch
               n_train:int=None,          # train on the first N digits only (coloc: the encoder's)

@@ -95,13 +95,15 @@ class Encoder(nn.Module):
         super().__init__()
         self.net, self.normalize = net.requires_grad_(False).eval(), normalize
     def train(self, mode=True): return super().train(False)   # a fixed embedding: always in eval mode
-    def forward(self, x):
+    def forward(self, x): return self.with_logits(x)[0]
+    def with_logits(self, x):
+        "e(x) and the classifier's logits"
         feats = []
         for layer in self.net:
             x = layer(x)
             if isinstance(layer, nn.MaxPool2d): feats.append(x.flatten(1))
         e = torch.cat(feats + [x], 1)
-        return F.normalize(e, dim=1) if self.normalize else e
+        return (F.normalize(e, dim=1) if self.normalize else e), x
 
 # %% ../../nbs/22_colocalisation.ipynb #55fa7d2c
 def digit_encoder(epochs=3,        # epochs of fastai's one-cycle Adam (the 'modern' schedule)
@@ -168,7 +170,8 @@ class CoLocaliser(nn.Module):
 
 # %% ../../nbs/22_colocalisation.ipynb #c8669d89
 COLOC_RECIPES = {'paper': dict(),                                # A.2 as written: the whole image at the start, raw e(), SGD
-                 'search': dict(unit=True, box=(0.25, 0.45, 1 / 3), search=True, optimiser='Adam')}  # beyond the paper: see "A recipe that localises"
+                 'search': dict(unit=True, box=(0.25, 0.45, 1 / 3), search=dict(entropy=0.3), optimiser='Adam'),  # beyond the paper: see "A recipe that localises"
+                 'search-eq8': dict(unit=True, box=(0.25, 0.45, 1 / 3), search=dict(entropy=0.), optimiser='Adam')}  # the same, searching eq. (8) alone
 
 def colocalised(preds, boxes):
     "Table 5's measure: the share of images whose box from θ overlaps the true box with IoU > 0.5"
@@ -197,14 +200,14 @@ def colocalisation_learner(digit,          # the digit class, 0-9
     set_seed(seed, reproducible=True)
     dls = DataLoaders(TensorDL(TensorData(x, boxes), bs=bs, shuffle=True, drop_last=True), TensorDL(TensorData(x, boxes), bs=n), device=device)
     model = CoLocaliser(enc, grid_gen=BoxGrid(*r['box']) if r['box'] else None).to(device)
-    cbs = ([BoxSearch(seed=seed)] if r['search'] else []) + listify(kwargs.pop('cbs', None))
+    cbs = ([BoxSearch(seed=seed, **r['search'])] if r['search'] else []) + listify(kwargs.pop('cbs', None))
     return STLearner(dls, model, loss_func=triplet_hinge, opt_func=dict(SGD=SGD, Adam=Adam)[r['optimiser']], metrics=colocalised, cbs=cbs, **kwargs)
 
 # %% ../../nbs/22_colocalisation.ipynb #coloc_recipe_code
 def coloc_recipe(recipe):
     "The options of `COLOC_RECIPES[recipe]`, with the paper's for those it leaves out"
     if recipe not in COLOC_RECIPES: raise ValueError(f"`recipe` must be one of {list(COLOC_RECIPES)}, got {recipe!r}")
-    return {**dict(unit=False, box=None, search=False, optimiser='SGD'), **COLOC_RECIPES[recipe]}
+    return {**dict(unit=False, box=None, search=None, optimiser='SGD'), **COLOC_RECIPES[recipe]}
 
 # %% ../../nbs/22_colocalisation.ipynb #boxgrid_code
 class BoxGrid(AttentionGrid):
@@ -235,41 +238,49 @@ def box_candidates(scale=DIGIT_SIZE / COLOC_SIZE, # the boxes' scale s (1/3: a 2
     return torch.stack([torch.full_like(tx.flatten(), scale), tx.flatten(), ty.flatten()], 1)
 
 def crop_embeddings(x, theta, encoder):
-    "e() of the 28 × 28 crop at each of the `K` attention θ `(K, 3)` in each image of `x` `(N, 1, H, W)`: `(N, K, D)`"
+    "e() of the 28 × 28 crop at each of the `K` attention θ `(K, 3)` in each image of `x` `(N, 1, H, W)` `(N, K, D)`, and the entropy of the `Encoder`'s class prediction for each `(N, K)`"
+    if not isinstance(encoder, Encoder): raise TypeError(f"`encoder` must be an `Encoder` (its class prediction is needed), got {type(encoder).__name__}")
     with torch.no_grad():
-        return torch.stack([encoder(warp(xi[None].expand(len(theta), -1, -1, -1), theta.to(x), AttentionGrid(), size=DIGIT_SIZE)) for xi in x])
+        E, H = [], []
+        for xi in x:
+            e, logits = encoder.with_logits(warp(xi[None].expand(len(theta), -1, -1, -1), theta.to(x), AttentionGrid(), size=DIGIT_SIZE))
+            E.append(e); H.append(-(F.softmax(logits, 1) * F.log_softmax(logits, 1)).sum(1))
+        return torch.stack(E), torch.stack(H)
 
 def search_boxes(E,              # e() of every candidate of every image `(N, K, D)`, from `crop_embeddings`
                  e_rand,         # e(I^rand) of each image, `(N, D)`, or R draws of it `(R, N, D)` (their distances are averaged)
+                 prior=None,     # a cost `(N, K)` added to eq. (8) for each candidate (beyond the paper), if any
                  margin=1.,      # α
                  sweeps=10,      # passes of coordinate descent over the images
                  generator=None):# the order images are revisited in
-    "Eq. (8) minimised over one candidate box per image: the index of the candidate each image takes `(N,)`, and eq. (8) after each sweep (the start first)"
+    "Eq. (8) (+ `prior`) minimised over one candidate box per image: the index of the candidate each image takes `(N,)`, and the loss after each sweep (the start first)"
     if E.ndim != 3 or len(E) < 2: raise ValueError(f"`E` must be `(N, K, D)` embeddings of N >= 2 images, got shape {tuple(E.shape)}")
     e_rand = e_rand[None] if e_rand.ndim == 2 else e_rand
     if e_rand.shape[1:] != (E.shape[0], E.shape[2]): raise ValueError(f"`e_rand` must be `(N, D)` or `(R, N, D)` with N, D = {E.shape[0]}, {E.shape[2]}, got {tuple(e_rand.shape)}")
     N, K, _ = E.shape
+    prior = E.new_zeros(N, K) if prior is None else prior
+    if prior.shape != (N, K): raise ValueError(f"`prior` must be `(N, K)` = {(N, K)}, got {tuple(prior.shape)}")
     d_rand = torch.stack([(E - r[:, None]).pow(2).sum(-1) for r in e_rand]).mean(0)             # (N, K)
     others = ~torch.eye(N, dtype=torch.bool)
     near = torch.stack([torch.cdist(E[n], E.flatten(0, 1)).pow(2).view(K, N, K).min(2).values for n in range(N)])   # (N, K, N): nearest candidate of each image
-    c = ((F.relu(near - d_rand[..., None] + margin) * others[:, None]).sum(2) / (N - 1)).argmin(1)
+    c = ((F.relu(near - d_rand[..., None] + margin) * others[:, None]).sum(2) / (N - 1) + prior).argmin(1)
     def loss(c):
         e = E[torch.arange(N), c]
-        return float(F.relu((e[:, None] - e[None]).pow(2).sum(-1) - d_rand[torch.arange(N), c][:, None] + margin)[others].mean())
+        return float(F.relu((e[:, None] - e[None]).pow(2).sum(-1) - d_rand[torch.arange(N), c][:, None] + margin)[others].mean() + prior[torch.arange(N), c].mean())
     losses = [loss(c)]
     for _ in range(sweeps):
         for n in torch.randperm(N, generator=generator).tolist():
             m = others[n]
             d = torch.cdist(E[n], E[m, c[m]]).pow(2)                                                # (K, N - 1)
-            c[n] = (F.relu(d - d_rand[n][:, None] + margin) + F.relu(d - d_rand[m, c[m]][None] + margin)).mean(1).argmin()
+            c[n] = ((F.relu(d - d_rand[n][:, None] + margin) + F.relu(d - d_rand[m, c[m]][None] + margin)).mean(1) + prior[n]).argmin()   # the terms of eq. (8) + prior that hold image n, times N
         losses.append(loss(c))
     return c, losses
 
 # %% ../../nbs/22_colocalisation.ipynb #boxsearch_code
 class BoxSearch(Callback):
-    "Before training: `search_boxes` on the learner's images, then fit the localisation net to the boxes found (`fit_steps` Adam steps at `fit_lr`) — the warm start of the 'search' recipe"
+    "Before training: `search_boxes` on the learner's images (with `entropy` × the entropy of e()'s class prediction as the prior), then fit the localisation net to the boxes found (`fit_steps` Adam steps at `fit_lr`) — the warm start of the 'search' recipe"
     order = 10
-    def __init__(self, stride=6, draws=8, sweeps=10, fit_steps=2000, fit_lr=1e-3, seed=0): store_attr()
+    def __init__(self, entropy=0., stride=6, draws=8, sweeps=10, fit_steps=2000, fit_lr=1e-3, seed=0): store_attr()
     def before_fit(self):
         if getattr(self, 'done', False): return
         x, boxes = self.dls.valid.dataset.tensors
@@ -277,7 +288,8 @@ class BoxSearch(Callback):
         dev = next(st.parameters()).device
         th = box_candidates(stride=self.stride)
         e_rand = torch.stack([enc(random_patches(x, g).to(dev)).cpu() for _ in range(self.draws)])
-        c, self.losses = search_boxes(crop_embeddings(x.to(dev), th.to(dev), enc).cpu(), e_rand, sweeps=self.sweeps, generator=g)
+        E, H = crop_embeddings(x.to(dev), th.to(dev), enc)
+        c, self.losses = search_boxes(E.cpu(), e_rand, self.entropy * H.cpu(), sweeps=self.sweeps, generator=g)
         self.theta = th[c]
         self.searched = round(100 * localised(self.theta, boxes).float().mean().item(), 1)
         target, xd = theta_boxes(self.theta).to(dev) / (COLOC_SIZE / 2) - 1, x.to(dev)
