@@ -607,7 +607,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'stn_nb.widgets.ThetaExplorer.__init__': ('widgets.html#thetaexplorer.__init__', 'stn_nb/widgets.py'),
                                 'stn_nb.widgets.ThetaExplorer._check_theta': ( 'widgets.html#thetaexplorer._check_theta',
                                                                                'stn_nb/widgets.py'),
-                                'stn_nb.widgets.ThetaExplorer._valid_kind': ('widgets.html#thetaexplorer._valid_kind', 'stn_nb/widgets.py'),
+                                'stn_nb.widgets.ThetaExplorer._valid_grid': ('widgets.html#thetaexplorer._valid_grid', 'stn_nb/widgets.py'),
                                 'stn_nb.widgets.ThetaExplorer._valid_size': ('widgets.html#thetaexplorer._valid_size', 'stn_nb/widgets.py'),
                                 'stn_nb.widgets.ThetaExplorer._valid_theta': ( 'widgets.html#thetaexplorer._valid_theta',
                                                                                'stn_nb/widgets.py'),

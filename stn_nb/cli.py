@@ -12,9 +12,9 @@ from .learner import check_precision
 from fastai.distributed import num_distrib
 
 # %% auto #0
-__all__ = ['usage_error', 'check_device', 'stn_train']
+__all__ = ['stn_train']
 
-# %% ../nbs/30_cli.ipynb #6ede8f0b
+# %% ../nbs/30_cli.ipynb #6ede8f0bi
 def usage_error(e):
     "Print `error: <e>` on one line and exit with status 2, as argparse does for a malformed argument"
     print(f"error: {e}", file=sys.stderr)
@@ -34,6 +34,7 @@ def check_device(device, distributed=False):
         if (dev.index or 0) >= torch.cuda.device_count(): raise ValueError(f"`device` {device!r}: only {torch.cuda.device_count()} CUDA devices")
     return str(dev)
 
+# %% ../nbs/30_cli.ipynb #6ede8f0b
 def _given(**kw): return {k: v for k, v in kw.items() if v is not None and v is not False}  # what the command line set
 
 @call_parse

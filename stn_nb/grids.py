@@ -11,8 +11,8 @@ from fastcore.basics import store_attr
 # %% auto #0
 __all__ = ['TRANSFORMS', 'TRANSFORM_ALIASES', 'PAPER_LABELS', 'checks_enabled', 'disable_checks', 'enable_checks', 'base_grid',
            'FusedMap', 'GridGenerator', 'homogeneous', 'AffineGrid', 'AttentionGrid', 'ProjectiveGrid',
-           'regular_points', 'ControlPointGrid', 'tps_kernel', 'tps_system', 'check_ctrl', 'TPSGrid',
-           'PiecewiseAffineGrid', 'MatrixGrid', 'transform_name', 'grid_generator', 'transform_of']
+           'regular_points', 'ControlPointGrid', 'tps_kernel', 'tps_system', 'TPSGrid', 'PiecewiseAffineGrid',
+           'MatrixGrid', 'transform_name', 'grid_generator', 'transform_of']
 
 # %% ../nbs/00_grids.ipynb #961c92c9
 def _static(s):

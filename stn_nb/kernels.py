@@ -10,8 +10,8 @@ import triton, triton.language as tl
 
 # %% auto #0
 __all__ = ['FROM_GRID', 'AFFINE', 'PROJECTIVE', 'BILINEAR', 'NEAREST', 'ZEROS', 'BORDER', 'REFLECTION', 'COORD_LIMIT',
-           'POINT_MODES', 'KERNEL_MODES', 'PADDING_MODES', 'MAX_IMAGE', 'launch_config', 'TritonSample', 'TritonWarp',
-           'check_triton_input', 'sample_triton', 'warp_triton', 'ptxas_report']
+           'POINT_MODES', 'KERNEL_MODES', 'PADDING_MODES', 'MAX_IMAGE', 'TritonSample', 'TritonWarp', 'sample_triton',
+           'warp_triton', 'ptxas_report']
 
 # %% ../nbs/02_kernels.ipynb #d821d6ca
 # where the source points come from (POINTS)
@@ -215,13 +215,14 @@ def _bwd_kernel(dV_ptr, U_ptr, dU_ptr, grid_ptr, dgrid_ptr, theta_ptr, dtheta_pt
         else:
             _dtheta(dtheta_ptr + n * theta_sN, gx, gy, xt, yt, xs, ys, w, eps, POINTS)
 
-# %% ../nbs/02_kernels.ipynb #0ae74c80
-MAX_IMAGE = 2**31 - 1  # elements of one image (C·H·W) that 32-bit offsets address
-
+# %% ../nbs/02_kernels.ipynb #0ae74c80i
 def launch_config(n_pixels, block=None):
     "(BLOCK, num_warps) for `n_pixels` output pixels per image: one pixel per thread, bigger blocks for big images"
     block = block or (128 if n_pixels <= 64 * 64 else 256)
     return block, max(1, min(8, block // 32))
+
+# %% ../nbs/02_kernels.ipynb #0ae74c80
+MAX_IMAGE = 2**31 - 1  # elements of one image (C·H·W) that 32-bit offsets address
 
 def _strides(t): return [t.stride(i) for i in range(t.ndim)] if t is not None else [0, 0, 0, 0]
 
@@ -311,7 +312,7 @@ class TritonWarp(torch.autograd.Function):
         dU, dth = _launch_bwd(dV, U, None, th, ctx.points, ctx.eps, ctx.kernel, ctx.padding, *ctx.needs_input_grad[:2], ctx.block, ctx.num_warps)
         return dU, (None if dth is None else dth.to(ctx.theta_dtype)), None, None, None, None, None, None, None
 
-# %% ../nbs/02_kernels.ipynb #b15f5fd2
+# %% ../nbs/02_kernels.ipynb #b15f5fd2i
 def check_triton_input(U):
     "Triton needs CUDA tensors (or CPU tensors under TRITON_INTERPRET=1), and images of fewer than 2³¹ elements"
     if not U.is_cuda and os.environ.get('TRITON_INTERPRET') != '1':
@@ -319,6 +320,7 @@ def check_triton_input(U):
     if U[0].numel() > MAX_IMAGE: raise ValueError(f"backend='triton' addresses images of up to 2³¹−1 elements, got {U[0].numel()}: use backend='torch'")
     return U
 
+# %% ../nbs/02_kernels.ipynb #b15f5fd2
 def sample_triton(U, grid, kernel='bilinear', padding='zeros', block=None):
     "The `'triton'` backend of `sample`: V from U and a grid `(N, H', W', 2)` (arguments checked by `sample`)"
     grid = grid if grid.stride(-1) == 1 else grid.contiguous()

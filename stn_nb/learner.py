@@ -24,7 +24,7 @@ from torch.amp import GradScaler
 # %% auto #0
 __all__ = ['SCHEDULES', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner',
            'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner', 'Checkpoint', 'CPUMixedPrecision',
-           'cpu_isa', 'auto_precision', 'check_precision']
+           'cpu_isa', 'auto_precision']
 
 # %% ../nbs/11_learner.ipynb #c8d869a4
 def transformers(model):
@@ -223,6 +223,15 @@ class Checkpoint(Callback):
                                        losses=torch.stack(rec.losses) if rec.losses else torch.zeros(0), lrs=torch.tensor(rec.lrs, dtype=torch.float64))),
                     self.fname)
 
+# %% ../nbs/11_learner.ipynb #bf16cpu_codei
+def check_precision(precision, device=None):
+    "Validate a mixed-precision choice before anything is built and return it: None, 'bf16' (CUDA or CPU, see `to_precision`), 'fp16' (CUDA only), or 'auto' (`auto_precision`)"
+    if precision not in (None, 'fp16', 'bf16', 'auto'): raise ValueError(f"`precision` must be 'fp16', 'bf16', 'auto' or None, got {precision!r}")
+    if precision == 'auto': return auto_precision(device)
+    if precision == 'fp16' and (device is None or torch.device(device).type != 'cuda'):
+        raise ValueError(f"`precision` 'fp16' needs a CUDA device (fastai's to_fp16 scales gradients on CUDA; on a CPU use 'bf16'), got {device}")
+    return precision
+
 # %% ../nbs/11_learner.ipynb #bf16cpu_code
 class CPUMixedPrecision(MixedPrecision):
     "fastai's `MixedPrecision` in bfloat16 on a CPU: `torch.autocast('cpu')` around the forward pass and the loss, no gradient scaling"
@@ -239,14 +248,6 @@ def cpu_isa():
 def auto_precision(device=None):
     "What `precision='auto'` trains in on `device`: 'bf16' on a CPU with AMX units, None (float32) elsewhere"
     return 'bf16' if torch.device(device or 'cpu').type == 'cpu' and cpu_isa() == 'AMX' else None
-
-def check_precision(precision, device=None):
-    "Validate a mixed-precision choice before anything is built and return it: None, 'bf16' (CUDA or CPU, see `to_precision`), 'fp16' (CUDA only), or 'auto' (`auto_precision`)"
-    if precision not in (None, 'fp16', 'bf16', 'auto'): raise ValueError(f"`precision` must be 'fp16', 'bf16', 'auto' or None, got {precision!r}")
-    if precision == 'auto': return auto_precision(device)
-    if precision == 'fp16' and (device is None or torch.device(device).type != 'cuda'):
-        raise ValueError(f"`precision` 'fp16' needs a CUDA device (fastai's to_fp16 scales gradients on CUDA; on a CPU use 'bf16'), got {device}")
-    return precision
 
 @patch
 def to_precision(self:Learner, precision=None):

@@ -16,11 +16,10 @@ from .learner import SCHEDULES, Checkpoint, check_precision, cpu_isa  # also giv
 from fastai.distributed import num_distrib, rank_distrib
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'RECORD_DEFAULTS', 'RunSpec', 'cpu_name', 'hardware', 'now', 'read_records', 'append_record', 'stamp',
-           'check_budget', 'check_writable', 'check_results_file', 'checkpoint_dir', 'check_run', 'error_curve',
-           'run_checkpoint', 'RunInProgress', 'run_budget', 'fit_and_record', 'run_args', 'Experiment',
-           'register_experiment', 'find_experiment', 'has_record', 'run_missing', 'sweep_status', 'plot_curves',
-           'current_records', 'load_results', 'results_table', 'check_claims', 'markdown_table']
+__all__ = ['EXPERIMENTS', 'RECORD_DEFAULTS', 'RunSpec', 'hardware', 'read_records', 'append_record', 'error_curve',
+           'RunInProgress', 'run_budget', 'fit_and_record', 'Experiment', 'register_experiment', 'find_experiment',
+           'run_missing', 'sweep_status', 'plot_curves', 'current_records', 'load_results', 'results_table',
+           'check_claims', 'markdown_table']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -61,18 +60,19 @@ class RunSpec:
     def from_record(cls, rec): return cls(rec['dataset'], rec['model'], rec.get('transform'))
     def as_record(self): return dataclasses.asdict(self)
 
-# %% ../nbs/12_results.ipynb #8dbb6f2d
+# %% ../nbs/12_results.ipynb #8dbb6f2di
 def cpu_name():
     "The CPU's model name (from /proc/cpuinfo on Linux), else what `platform` knows"
     try: return next(l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name'))
     except (OSError, StopIteration): return platform.processor() or platform.machine()
 
+def now(): return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')
+
+# %% ../nbs/12_results.ipynb #8dbb6f2d
 def hardware():
     "A short description of the device that computes: the GPU's name, or the CPU's model, its widest units (`cpu_isa`) and its threads"
     if torch.cuda.is_available(): return torch.cuda.get_device_name()
     return f"CPU: {cpu_name()} ({cpu_isa()}), {torch.get_num_threads()} threads"
-
-def now(): return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')
 
 # %% ../nbs/12_results.ipynb #cdd06d8e
 @contextlib.contextmanager
@@ -146,18 +146,19 @@ def check_run(epochs=None, iters=None, lr=None, loc_lr_mult=1., bs=256, n_train=
         if Path(checkpoints).is_file(): raise ValueError(f"`checkpoints` {str(checkpoints)!r} is a file, not a folder")
         check_writable(Path(checkpoints) / 'run.ckpt', 'checkpoints')
 
+# %% ../nbs/12_results.ipynb #curve_codei
+def run_checkpoint(spec, budget, folder=None, every=300.):
+    "The `Checkpoint` of a run at `budget` in `folder` (True: `checkpoint_dir()`; None without one): its file is named by the run and a digest of the budget"
+    if not folder: return None
+    key = json.dumps(budget, sort_keys=True, default=str)
+    return Checkpoint(checkpoint_dir(folder) / f"{spec.stem}-{hashlib.sha1(key.encode()).hexdigest()[:10]}.ckpt", every, key)
+
 # %% ../nbs/12_results.ipynb #curve_code
 def error_curve(values, per_epoch, n=100):
     "`[iteration, error %]` after each epoch (the first metric of fastai's `Recorder.values`), thinned to about `n` points, the last kept"
     pts = [[(i + 1) * per_epoch, round(100 * float(v[2]), 2)] for i, v in enumerate(values) if len(v) > 2]
     step = -(-len(pts) // n) if pts else 1
     return [p for i, p in enumerate(pts) if (len(pts) - 1 - i) % step == 0]
-
-def run_checkpoint(spec, budget, folder=None, every=300.):
-    "The `Checkpoint` of a run at `budget` in `folder` (True: `checkpoint_dir()`; None without one): its file is named by the run and a digest of the budget"
-    if not folder: return None
-    key = json.dumps(budget, sort_keys=True, default=str)
-    return Checkpoint(checkpoint_dir(folder) / f"{spec.stem}-{hashlib.sha1(key.encode()).hexdigest()[:10]}.ckpt", every, key)
 
 class RunInProgress(RuntimeError):
     "Another process is training this run (it holds its checkpoint's lock)"
@@ -275,12 +276,13 @@ def find_experiment(name):
     if name not in EXPERIMENTS: raise ValueError(f"the experiment must be one of {', '.join(EXPERIMENTS)}; got {name!r}")
     return EXPERIMENTS[name]
 
-# %% ../nbs/12_results.ipynb #run_missing_code
-RECORD_DEFAULTS = dict(data_version=1, fresh=False, precision='fp32', start_scale=1., recipe='paper')  # what a record without the field stands for (older records)
-
+# %% ../nbs/12_results.ipynb #run_missing_codei
 def has_record(results, **fields):
     "Whether `results` holds a record with these `fields` (a field a record lacks stands for its `RECORD_DEFAULTS` value, else None): what a sweep asks before it runs"
     return any(all(r.get(k, RECORD_DEFAULTS.get(k)) == v for k, v in fields.items()) for r in read_records(results))
+
+# %% ../nbs/12_results.ipynb #run_missing_code
+RECORD_DEFAULTS = dict(data_version=1, fresh=False, precision='fp32', start_scale=1., recipe='paper')  # what a record without the field stands for (older records)
 
 def run_missing(runs,              # `RunSpec`s, in the order to run them
                 run,               # `run(spec, results=..., export=..., progress=False, **budget)` → record

@@ -9,8 +9,7 @@ from .grids import *
 from .grids import check_size, check_tensor, check_finite
 
 # %% auto #0
-__all__ = ['KERNELS', 'PADDINGS', 'LOW_PRECISION', 'COORD_LIMIT', 'BACKENDS', 'FUSED_WARPS', 'unnormalize', 'clip', 'reflect',
-           'source_index', 'taps', 'torch_grads', 'ReferenceSample', 'bounded', 'triton_kernels', 'sample', 'warp',
+__all__ = ['KERNELS', 'PADDINGS', 'LOW_PRECISION', 'COORD_LIMIT', 'BACKENDS', 'FUSED_WARPS', 'ReferenceSample', 'sample', 'warp',
            'shrink_factor', 'gaussian_taps', 'prefilter']
 
 # %% ../nbs/01_sampling.ipynb #7b2dbb6a
@@ -87,7 +86,7 @@ def _sample_bwd(dV, U, grid, kernel, padding, need_U=True, need_grid=True):
     dgrid = torch.stack([gx * dx, gy * dy], -1).view_as(grid) if need_grid else None
     return (dU.view_as(U) if need_U else None), dgrid
 
-# %% ../nbs/01_sampling.ipynb #437ce4a5
+# %% ../nbs/01_sampling.ipynb #437ce4a5i
 def torch_grads(dV, U, grid, kernel, padding, needs=(True, True)):
     "dL/dU and dL/dgrid through PyTorch's `grid_sample`, as a graph (for a second derivative); None where `needs` is False"
     V = F.grid_sample(U, grid.to(U.dtype), mode=kernel, padding_mode=padding, align_corners=False)
@@ -95,6 +94,7 @@ def torch_grads(dV, U, grid, kernel, padding, needs=(True, True)):
     grads = iter(torch.autograd.grad(V, inputs, dV, create_graph=True))
     return tuple(next(grads) if n else None for n in needs)
 
+# %% ../nbs/01_sampling.ipynb #437ce4a5
 class ReferenceSample(torch.autograd.Function):
     "Eq. (3)-(5) forward over the kernel support, eq. (6)-(7) backward by hand (through `grid_sample` for a second derivative)"
     @staticmethod
@@ -109,11 +109,7 @@ class ReferenceSample(torch.autograd.Function):
         dU, dgrid = _sample_bwd(dV.contiguous(), U, grid, ctx.kernel, ctx.padding, *ctx.needs_input_grad[:2])
         return dU, dgrid, None, None
 
-# %% ../nbs/01_sampling.ipynb #d22dcb47
-KERNELS, PADDINGS = ('bilinear', 'nearest'), ('zeros', 'border', 'reflection')
-LOW_PRECISION = (torch.float16, torch.bfloat16)
-COORD_LIMIT = 1e4  # |normalised coordinate| beyond which every point is far outside the map: coordinates are clamped to it
-
+# %% ../nbs/01_sampling.ipynb #d22dcb47i
 def bounded(grid):
     "Clamp grid coordinates to ±`COORD_LIMIT`: a huge but finite θ gives finite V and gradients (and never an overflowing index)"
     return grid.clamp(-COORD_LIMIT, COORD_LIMIT)
@@ -122,6 +118,11 @@ def triton_kernels():
     "The `stn_nb.kernels` module, imported on first use; ImportError 'Triton is not importable: <reason>' without Triton"
     try: return importlib.import_module('stn_nb.kernels')
     except ImportError as e: raise ImportError(f"Triton is not importable: {e}") from e
+
+# %% ../nbs/01_sampling.ipynb #d22dcb47
+KERNELS, PADDINGS = ('bilinear', 'nearest'), ('zeros', 'border', 'reflection')
+LOW_PRECISION = (torch.float16, torch.bfloat16)
+COORD_LIMIT = 1e4  # |normalised coordinate| beyond which every point is far outside the map: coordinates are clamped to it
 
 def _sample_reference(U, grid, kernel, padding): return ReferenceSample.apply(U, grid, kernel, padding)
 def _sample_torch(U, grid, kernel, padding):

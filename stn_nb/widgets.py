@@ -11,7 +11,7 @@ from .grids import check_size
 from .sampling import warp
 
 # %% auto #0
-__all__ = ['GRID_KINDS', 'PARAM_NAMES', 'PARAM_RANGES', 'ThetaExplorer', 'explore', 'js_warp']
+__all__ = ['GRID_KINDS', 'PARAM_NAMES', 'PARAM_RANGES', 'ThetaExplorer', 'explore']
 
 # %% ../nbs/04_widgets.ipynb #asset_code
 def _asset(name):
@@ -38,7 +38,7 @@ def _image(img):
 class ThetaExplorer(anywidget.AnyWidget):
     "Sliders for θ, with U, the grid T_θ(G) over it, and the warped V, drawn in the browser"
     _esm, _css = _asset('theta_math.js') + _asset('theta_view.js'), _asset('explorer.css')
-    kind = traitlets.Unicode('affine').tag(sync=True)
+    grid = traitlets.Unicode('affine').tag(sync=True)   # the transformation: a key of `GRID_KINDS`
     theta = traitlets.List(traitlets.Float()).tag(sync=True)
     identity = traitlets.List(traitlets.Float()).tag(sync=True)
     ctrl = traitlets.List(traitlets.Float()).tag(sync=True)
@@ -57,15 +57,15 @@ class ThetaExplorer(anywidget.AnyWidget):
         data, C, H, W = _image(img)
         ident = gen.identity().tolist()
         theta = ident if theta is None else self._check_theta(theta, len(ident))
-        super().__init__(kind=grid, theta=theta, identity=ident, ctrl=gen.identity(dtype=torch.float64).tolist() if grid == 'tps' else [],
+        super().__init__(grid=grid, theta=theta, identity=ident, ctrl=gen.identity(dtype=torch.float64).tolist() if grid == 'tps' else [],
                          names=PARAM_NAMES.get(grid, []), ranges=PARAM_RANGES.get(grid, []), img=data, channels=C, height=H, width=W,
                          out_size=list(check_size(size or (H, W), 'size')), **kwargs)
 
     @traitlets.validate('theta')
     def _valid_theta(self, proposal): return self._check_theta(proposal['value'], len(self.identity) if self.identity else len(proposal['value']))
-    @traitlets.validate('kind')
-    def _valid_kind(self, proposal):
-        if proposal['value'] != getattr(self, 'kind', proposal['value']): raise traitlets.TraitError("`kind` is fixed: make a new ThetaExplorer for another transformation")
+    @traitlets.validate('grid')
+    def _valid_grid(self, proposal):
+        if proposal['value'] != getattr(self, 'grid', proposal['value']): raise traitlets.TraitError("`grid` is fixed: make a new ThetaExplorer for another transformation")
         return proposal['value']
     @traitlets.validate('out_size')
     def _valid_size(self, proposal):

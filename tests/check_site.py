@@ -43,7 +43,7 @@ def error_shown(page):
     from stn_nb.widgets import ThetaExplorer
     from stn_nb.viz import letter_f
     w = ThetaExplorer(letter_f())
-    st = {k: v for k, v in w.get_state().items() if k in ('kind', 'identity', 'ctrl', 'names', 'ranges', 'channels', 'height', 'width', 'out_size')}
+    st = {k: v for k, v in w.get_state().items() if k in ('grid', 'identity', 'ctrl', 'names', 'ranges', 'channels', 'height', 'width', 'out_size')}
     st['theta'], img, esm = [1.0, 2.0], list(w.img), base64.b64encode(w._esm.encode()).decode()
     w.close()
     page.set_content('<html><body></body></html>')

@@ -28,10 +28,9 @@ from fastai.torch_core import set_seed
 
 # %% auto #0
 __all__ = ['COLOC_SIZE', 'N_CLUTTER', 'DIGIT_SIZE', 'COLOC_RECIPES', 'TABLE5_RESULTS', 'TABLE5_PAPER', 'colocalisation_data',
-           'show_boxes', 'theta_boxes', 'centre_offsets', 'localised', 'Encoder', 'digit_encoder', 'triplet_hinge',
-           'coloc_loc', 'random_patches', 'CoLocaliser', 'colocalised', 'colocalisation_learner', 'BoxGrid',
-           'box_candidates', 'crop_embeddings', 'search_boxes', 'BoxSearch', 'run_colocalisation', 'resume_runs',
-           'reproduce_colocalisation', 'table_5', 'show_steps', 'animate_boxes']
+           'show_boxes', 'theta_boxes', 'localised', 'Encoder', 'digit_encoder', 'triplet_hinge', 'CoLocaliser',
+           'colocalised', 'colocalisation_learner', 'BoxGrid', 'box_candidates', 'crop_embeddings', 'search_boxes',
+           'BoxSearch', 'run_colocalisation', 'reproduce_colocalisation', 'table_5', 'show_steps', 'animate_boxes']
 
 # %% ../../nbs/22_colocalisation.ipynb #4313bbcd
 COLOC_SIZE, N_CLUTTER, DIGIT_SIZE = 84, 16, 28
@@ -72,17 +71,18 @@ def show_boxes(x, boxes=None, true=None, n=None, titles=None, axs=None, figsize=
         if titles: ax.set_title(titles[i], fontsize=8)
     return axs
 
+# %% ../../nbs/22_colocalisation.ipynb #3ec3633bi
+def centre_offsets(theta, boxes, grid_gen=None, size=COLOC_SIZE):
+    "How far (pixels) the centre of each box predicted by θ is from the centre of its true box"
+    centre = lambda b: (b[:, :2] + b[:, 2:]) / 2
+    return (centre(theta_boxes(theta, grid_gen, size)) - centre(boxes)).norm(dim=1)
+
 # %% ../../nbs/22_colocalisation.ipynb #3ec3633b
 def theta_boxes(theta, grid_gen=None, size=COLOC_SIZE):
     "The pixel boxes (x0, y0, x1, y1) `(N, 4)` that the output frame [-1, 1]² of each θ covers in a `size` × `size` input"
     gen = AttentionGrid() if grid_gen is None else grid_gen
     p = (gen.transform_points(theta, CORNERS.to(theta).expand(len(theta), 4, 2)) + 1) * size / 2
     return torch.cat([p.min(1).values, p.max(1).values], 1)
-
-def centre_offsets(theta, boxes, grid_gen=None, size=COLOC_SIZE):
-    "How far (pixels) the centre of each box predicted by θ is from the centre of its true box"
-    centre = lambda b: (b[:, :2] + b[:, 2:]) / 2
-    return (centre(theta_boxes(theta, grid_gen, size)) - centre(boxes)).norm(dim=1)
 
 def localised(theta, boxes, grid_gen=None, size=COLOC_SIZE, iou=0.5):
     "Whether each box predicted by θ overlaps its true box `boxes` `(N, 4)` with IoU > `iou`"
@@ -146,7 +146,7 @@ def triplet_hinge(preds,       # (e(I^T) `(B, D)`, e(I^rand) `(B, D)`, θ), as `
     off = ~torch.eye(len(e), dtype=torch.bool, device=e.device)
     return F.relu(d_nm - d_rand[:, None] + margin)[off].mean()
 
-# %% ../../nbs/22_colocalisation.ipynb #1b54b5ea
+# %% ../../nbs/22_colocalisation.ipynb #1b54b5eai
 def coloc_loc(size=COLOC_SIZE):
     "A.2's localisation net: conv 8 filters 9×9 stride 4, max-pool 2, fc 8, fc 8 (the transformer adds the final fc 3)"
     return spec_layers('conv[8,9,4,0]-max[2]-fc[8]-fc[8]', 1, size)
@@ -157,6 +157,7 @@ def random_patches(x, generator=None):
     t = (torch.rand(len(x), 2, generator=generator, device=x.device) * 2 - 1) * (1 - s)
     return warp(x, torch.cat([s, t], 1), AttentionGrid(), size=DIGIT_SIZE)
 
+# %% ../../nbs/22_colocalisation.ipynb #1b54b5ea
 class CoLocaliser(nn.Module):
     "An attention `SpatialTransformer` (eq. 2) cropping 28 × 28 from each image, and the frozen `encoder`: returns e(I^T), e(I^rand), θ (as eq. (2)'s (s, t_x, t_y))"
     def __init__(self, encoder:nn.Module, loc=None, size=COLOC_SIZE, grid_gen=None):
@@ -307,6 +308,17 @@ def check_optim_budget(steps, lr, bs, results):
     if not isinstance(lr, (int, float)) or isinstance(lr, bool) or not lr > 0: raise ValueError(f"`lr` must be a positive number, got {lr!r}")
     if results: check_results_file(results)
 
+# %% ../../nbs/22_colocalisation.ipynb #e527be48i
+def resume_runs(run, digits, datasets, results, budget, **kwargs):
+    "Call `run(digit, clutter, results=results, **budget, **kwargs)` for every (digit, dataset) that `results` holds no record of at `budget`; returns the new records"
+    new = []
+    for d in digits:
+        for ds in datasets:
+            if has_record(results, digit=d, dataset=ds, encoder_n_train=None, **budget): continue   # an encoder of all of MNIST only
+            new.append(run(d, ds == 'tc', results=results, **budget, **kwargs))
+            print(f"{d} {ds.upper()}: {new[-1]['localised']}% localised ({new[-1]['seconds']} s)", flush=True)
+    return new
+
 # %% ../../nbs/22_colocalisation.ipynb #e527be48
 TABLE5_RESULTS = Path('results') / 'colocalisation.json'
 
@@ -327,16 +339,6 @@ def run_colocalisation(digit, clutter=False, steps=200, lr=0.0001, bs=25, seed=0
                      **({'searched': search[0].searched} if search else {}), localised=round(100 * float(share), 1), final_loss=round(float(loss), 4)), time.time() - t0)
     if results: append_record(rec, results)
     return rec
-
-def resume_runs(run, digits, datasets, results, budget, **kwargs):
-    "Call `run(digit, clutter, results=results, **budget, **kwargs)` for every (digit, dataset) that `results` holds no record of at `budget`; returns the new records"
-    new = []
-    for d in digits:
-        for ds in datasets:
-            if has_record(results, digit=d, dataset=ds, encoder_n_train=None, **budget): continue   # an encoder of all of MNIST only
-            new.append(run(d, ds == 'tc', results=results, **budget, **kwargs))
-            print(f"{d} {ds.upper()}: {new[-1]['localised']}% localised ({new[-1]['seconds']} s)", flush=True)
-    return new
 
 def reproduce_colocalisation(digits=range(10), datasets=('t', 'tc'), results=TABLE5_RESULTS, steps=200, lr=0.0001, bs=25, seed=0, recipe='paper'):
     "Run every (digit, dataset) optimisation that `results` holds no record of at this budget and recipe; returns the new records"

@@ -23,10 +23,8 @@ from fastai.metrics import error_rate
 from fastai.torch_core import set_seed
 
 # %% auto #0
-__all__ = ['CUB_FILES', 'CUB_URL', 'CUB_SIZES', 'CUB_MODELS', 'TABLE3_RESULTS', 'CUB_NETS', 'cub_root', 'read_cub', 'cub_fixture',
-           'check_cub_size', 'cub_dls', 'FixedScaleAttention', 'tile_centres', 'InceptionRange', 'inception_body',
-           'descriptor', 'CUBNet', 'cub_model', 'cub_splitter', 'cub_learner', 'cub_spec', 'run_cub', 'cub_step_times',
-           'cub_boxes', 'show_cub']
+__all__ = ['CUB_SIZES', 'CUB_MODELS', 'TABLE3_RESULTS', 'CUB_NETS', 'cub_dls', 'FixedScaleAttention', 'InceptionRange',
+           'descriptor', 'CUBNet', 'cub_model', 'cub_learner', 'run_cub', 'cub_step_times', 'cub_boxes', 'show_cub']
 
 # %% ../../nbs/24_cub.ipynb #498ab750
 CUB_FILES = ('images.txt', 'image_class_labels.txt', 'train_test_split.txt', 'bounding_boxes.txt', 'classes.txt')
@@ -75,12 +73,13 @@ def cub_fixture(root, n_classes=3, per_class=4, seed=0):
     (root / 'classes.txt').write_text(''.join(f'{c + 1} {c + 1:03d}.Bird_{c}\n' for c in range(n_classes)))
     return root
 
-# %% ../../nbs/24_cub.ipynb #9fa1dcb0
-CUB_SIZES = (224, 448)
-
+# %% ../../nbs/24_cub.ipynb #9fa1dcb0i
 def check_cub_size(size):
     if size not in CUB_SIZES: raise ValueError(f"`size` must be one of {CUB_SIZES} (Table 3's input sizes), got {size!r}")
     return size
+
+# %% ../../nbs/24_cub.ipynb #9fa1dcb0
+CUB_SIZES = (224, 448)
 
 def cub_dls(path=None,   # the CUB_200_2011 folder (or its parent); else `$STN_NB_CUB`
             size=224,    # 224, or 448 (the transformers sample from 448 px inputs)
@@ -100,6 +99,12 @@ def cub_dls(path=None,   # the CUB_200_2011 folder (or its parent); else `$STN_N
     dls.classes = classes
     return dls
 
+# %% ../../nbs/24_cub.ipynb #549a203di
+def tile_centres(n):
+    "Centres `(n, 2)` of `n` windows of half the image's side on a regular grid, rows of ⌈√n⌉: A.5's initialisation 'to tile the image plane'"
+    cols = int(np.ceil(np.sqrt(n))); rows = int(np.ceil(n / cols))
+    return torch.tensor([[-1 + (2 * (k % cols) + 1) / cols, -1 + (2 * (k // cols) + 1) / rows] for k in range(n)])
+
 # %% ../../nbs/24_cub.ipynb #549a203d
 class FixedScaleAttention(GridGenerator):
     "A.5's attention: a square window `scale` times the input's side whose centre θ = (t_x, t_y) is predicted, `(N, 2)`"
@@ -115,16 +120,7 @@ class FixedScaleAttention(GridGenerator):
     def _transform(self, theta, pts): return pts * self.scale + theta[:, None]
     def fused(self, theta): return 'affine', self._to_affine(theta), 0.
 
-def tile_centres(n):
-    "Centres `(n, 2)` of `n` windows of half the image's side on a regular grid, rows of ⌈√n⌉: A.5's initialisation 'to tile the image plane'"
-    cols = int(np.ceil(np.sqrt(n))); rows = int(np.ceil(n / cols))
-    return torch.tensor([[-1 + (2 * (k % cols) + 1) / cols, -1 + (2 * (k // cols) + 1) / rows] for k in range(n)])
-
-# %% ../../nbs/24_cub.ipynb #fb28393a
-class InceptionRange(nn.Module):
-    "Images in [0, 1] → the [-1, 1] range torchvision's GoogLeNet weights were trained on (what its `transform_input` computes)"
-    def forward(self, x): return x * 2 - 1
-
+# %% ../../nbs/24_cub.ipynb #fb28393ai
 def inception_body(pretrained=False):
     "torchvision's GoogLeNet up to its last inception block: `(N, 3, H, W)` in [0, 1] → `(N, 1024, H/32, W/32)`; ImageNet weights if `pretrained`"
     from torchvision.models import googlenet
@@ -132,6 +128,11 @@ def inception_body(pretrained=False):
     except Exception as e: raise RuntimeError(f"could not get GoogLeNet's ImageNet weights ({e}): with no internet, put googlenet-1378be20.pth in $TORCH_HOME/hub/checkpoints, or pass pretrained=False") from None
     names = [n for n, _ in g.named_children()]
     return nn.Sequential(InceptionRange(), *[getattr(g, n) for n in names[:names.index('inception5b') + 1]])
+
+# %% ../../nbs/24_cub.ipynb #fb28393a
+class InceptionRange(nn.Module):
+    "Images in [0, 1] → the [-1, 1] range torchvision's GoogLeNet weights were trained on (what its `transform_input` computes)"
+    def forward(self, x): return x * 2 - 1
 
 def descriptor(pretrained=False):
     "A crop description stream: the Inception body and its global average pooling, `(N, 3, H, W)` → `(N, 1024)`"
@@ -171,12 +172,13 @@ def cub_model(n_st=2, size=448, pretrained=False, n_classes=200):
     if n_st == 0 and size != 224: raise ValueError(f"the CNN of Table 3 takes 224 px inputs (`size`=224), got {size!r}")
     return CUBNet(n_st, size, 224, n_classes, pretrained)
 
-# %% ../../nbs/24_cub.ipynb #c43c260f
+# %% ../../nbs/24_cub.ipynb #c43c260fi
 def cub_splitter(model):
     "Two parameter groups: the Inception bodies (pretrained), then the new layers (localisation head, regression, classifier)"
     body = {id(p): p for m in model.modules() if isinstance(m, nn.Sequential) and len(m) and isinstance(m[0], InceptionRange) for p in m.parameters()}
     return [list(body.values()), [p for p in model.parameters() if id(p) not in body]]
 
+# %% ../../nbs/24_cub.ipynb #c43c260f
 @delegates(STLearner, but=['dls', 'model', 'loss_func', 'metrics', 'splitter'])
 def cub_learner(n_st=2,           # transformers: 0 (the CNN), 2 or 4
                 size=448,         # input size: 224 or 448
@@ -196,15 +198,16 @@ def cub_learner(n_st=2,           # transformers: 0 (the CNN), 2 or 4
     model = cub_model(n_st, size, pretrained, len(dls.classes)).to(device)
     return STLearner(dls, model, loss_func=nn.CrossEntropyLoss(), metrics=error_rate, splitter=cub_splitter, **kwargs)
 
-# %% ../../nbs/24_cub.ipynb #dfa95c4e
-TABLE3_RESULTS = Path('results') / 'cub.json'
-CUB_NETS = {'cnn': 0, '2xst-cnn': 2, '4xst-cnn': 4}
-
+# %% ../../nbs/24_cub.ipynb #dfa95c4ei
 def cub_spec(model='2xst-cnn', size=448):
     "The `RunSpec` of a Table 3 run: dataset 'cub-224' or 'cub-448', model 'cnn', '2xst-cnn' or '4xst-cnn' (attention)"
     if model not in CUB_NETS: raise ValueError(f"`model` must be one of {tuple(CUB_NETS)}, got {model!r}")
     if model == 'cnn' and size != 224: raise ValueError(f"the CNN of Table 3 takes 224 px inputs (`size`=224), got {size!r}")
     return RunSpec(f'cub-{check_cub_size(size)}', model, 'attention')
+
+# %% ../../nbs/24_cub.ipynb #dfa95c4e
+TABLE3_RESULTS = Path('results') / 'cub.json'
+CUB_NETS = {'cnn': 0, '2xst-cnn': 2, '4xst-cnn': 4}
 
 @delegates(fit_and_record, but=['learn', 'spec', 'loc_lr_mult'])
 @delegates(cub_learner, keep=True, but=['n_st', 'size', 'data', 'pretrained'])

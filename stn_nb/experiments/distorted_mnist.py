@@ -18,15 +18,15 @@ from fastai.metrics import error_rate
 from fastai.torch_core import set_seed
 
 # %% auto #0
-__all__ = ['MODELS', 'POOLED', 'TABLE1_RESULTS', 'TABLE1_MODELS', 'TABLE1_RUNS', 'SEEDED_RUNS', 'TABLE1_PAPER', 'run_spec',
-           'model_maker', 'build_model', 'param_table', 'distorted_mnist_learner', 'run_experiment', 'reproduce',
-           'table1', 'table1_claims', 'table1_rankings', 'st_wins']
+__all__ = ['MODELS', 'POOLED', 'TABLE1_RESULTS', 'TABLE1_MODELS', 'TABLE1_RUNS', 'SEEDED_RUNS', 'TABLE1_PAPER', 'build_model',
+           'param_table', 'distorted_mnist_learner', 'run_experiment', 'reproduce', 'table1', 'table1_claims',
+           'table1_rankings', 'st_wins']
 
 # %% ../../nbs/20_distorted_mnist.ipynb #60b61d2d
 MODELS = ('fcn', 'cnn', 'st-fcn', 'st-cnn')
 POOLED = ('rts', 'tc')
 
-# %% ../../nbs/20_distorted_mnist.ipynb #0fb60be1
+# %% ../../nbs/20_distorted_mnist.ipynb #0fb60be1i
 def run_spec(kind, model='st-cnn', transform='affine') -> RunSpec:
     "The `RunSpec` of a Table 1 model, validated: distortion `kind`, one of `MODELS`, a transformation name"
     spec = RunSpec(check_kind(kind), model, transform)
@@ -50,6 +50,7 @@ def model_maker(kind, model='st-cnn', transform='affine',
         return nn.Sequential(*layers, *classifier(csize, w))
     return make
 
+# %% ../../nbs/20_distorted_mnist.ipynb #0fb60be1
 def build_model(kind, model='st-cnn', transform='affine', width=None, **kwargs):
     "A model of Table 1 for distortion `kind`; `width` of the classifier, else chosen to total ~400k parameters; `kwargs` to `model_maker`"
     make = model_maker(kind, model, transform, **kwargs)

@@ -16,8 +16,7 @@ from fastai.data.core import DataLoaders
 
 # %% auto #0
 __all__ = ['BUDGET_RESULTS', 'BUDGET_RUNS', 'PRECISION_RUNS', 'AA_RESULTS', 'AA_VARIANTS', 'budget_study', 'budget_table',
-           'budget_figure', 'loop_overhead', 'Autocast', 'precision_times', 'onednn_kernels', 'antialias_study',
-           'antialias_table']
+           'budget_figure', 'Autocast', 'precision_times', 'antialias_study', 'antialias_table']
 
 # %% ../../nbs/25_studies.ipynb #budget_code
 BUDGET_RESULTS = Path('results') / 'budget.json'

@@ -24,11 +24,10 @@ from fastprogress.fastprogress import progress_bar
 from PIL import Image
 
 # %% auto #0
-__all__ = ['MAX_DIGITS', 'NULL', 'SVHN_URL', 'SVHN_CNN', 'SINGLE_LOC', 'MULTI_LOC', 'SVHN_MODELS', 'TABLE2_RESULTS', 'SVHN_RUN',
-           'TABLE2_PAPER', 'encode_labels', 'svhn_root', 'svhn_split_dir', 'preprocess_split', 'load_svhn',
-           'svhn_fixture', 'svhn_spec', 'SequenceHeads', 'check_svhn_model', 'check_dropout', 'svhn_model',
-           'sequence_error', 'ByteToFloat', 'mnist_sequences', 'svhn_data', 'svhn_dls', 'svhn_learner', 'svhn_spec_of',
-           'run_svhn', 'reproduce_svhn', 'svhn_step_times', 'svhn_table', 'svhn_claims', 'st_corners', 'show_svhn']
+__all__ = ['MAX_DIGITS', 'NULL', 'SVHN_CNN', 'SINGLE_LOC', 'MULTI_LOC', 'SVHN_MODELS', 'TABLE2_RESULTS', 'SVHN_RUN',
+           'TABLE2_PAPER', 'load_svhn', 'svhn_spec', 'SequenceHeads', 'svhn_model', 'sequence_error', 'ByteToFloat',
+           'mnist_sequences', 'svhn_data', 'svhn_dls', 'svhn_learner', 'run_svhn', 'reproduce_svhn', 'svhn_step_times',
+           'svhn_table', 'svhn_claims', 'st_corners', 'show_svhn']
 
 # %% ../../nbs/23_svhn.ipynb #3a16472b
 def _h5_numbers(f, ds):
@@ -99,6 +98,7 @@ def crop_sequence(img, boxes, size=64):
 # %% ../../nbs/23_svhn.ipynb #746bd95d
 MAX_DIGITS, NULL = 5, 10
 
+# %% ../../nbs/23_svhn.ipynb #746bd95di
 def encode_labels(labels, max_len=MAX_DIGITS):
     "SVHN labels of one image (10 means the digit 0) as `max_len` classes with 10 = no digit; None if there are more than `max_len` digits"
     labels = [int(l) % 10 for l in labels]
@@ -212,7 +212,7 @@ class SequenceHeads(nn.Module):
         self.heads = nn.ModuleList(nn.Linear(n_in, n_classes) for _ in range(n))
     def forward(self, x): return torch.stack([h(x) for h in self.heads], 1)
 
-# %% ../../nbs/23_svhn.ipynb #67010505
+# %% ../../nbs/23_svhn.ipynb #67010505i
 def check_svhn_model(model):
     if model not in SVHN_MODELS: raise ValueError(f"`model` must be one of {SVHN_MODELS}, got {model!r}")
     return model
@@ -221,6 +221,7 @@ def check_dropout(p):
     if not isinstance(p, (int, float)) or isinstance(p, bool) or not 0 <= p < 1: raise ValueError(f"`dropout` must be a number in [0, 1), got {p!r}")
     return p
 
+# %% ../../nbs/23_svhn.ipynb #67010505
 def svhn_model(model='cnn',  # 'cnn', 'st-cnn-single' or 'st-cnn-multi'
                size=64,      # input size: 64 or 128
                width=1.,     # multiplier of the classifier's filters and units (1 is the paper's)
@@ -373,12 +374,13 @@ def svhn_learner(model='st-cnn-multi',   # 'cnn', 'st-cnn-single', 'st-cnn-multi
     return STLearner(dls, net.to(device), loss_func=CrossEntropyLossFlat(axis=-1), opt_func=SCHEDULES[schedule]['opt_func'],
                      metrics=sequence_error, splitter=st_splitter, wd=wd, **kwargs)
 
-# %% ../../nbs/23_svhn.ipynb #6b36a94b
-TABLE2_RESULTS = Path('results') / 'svhn.json'
-
+# %% ../../nbs/23_svhn.ipynb #6b36a94bi
 def svhn_spec_of(model, size, data):
     "The `RunSpec` of one Table 2 run: dataset 'proxy-64', 'svhn-128', ..."
     return RunSpec(f"{'proxy' if data == 'proxy' else 'svhn'}-{check_crop_size(size)}", check_svhn_model(model))
+
+# %% ../../nbs/23_svhn.ipynb #6b36a94b
+TABLE2_RESULTS = Path('results') / 'svhn.json'
 
 SVHN_RUN = dict(schedule='paper-svhn', loc_lr_mult=0.1)  # A.4: SGD, ÷10 after each fifth; the localisation nets at a tenth of the rate
 

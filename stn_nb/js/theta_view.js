@@ -36,7 +36,7 @@ function render({ model, el }) {
 
   const pad = SIZE / 6, inner = SIZE - 2 * pad;   // the input is drawn with a margin, so grids that leave it stay visible
   let theta = model.get('theta').slice(), dragging = -1;
-  const kind = () => model.get('kind'), ctrl = () => model.get('ctrl');
+  const kind = () => model.get('grid'), ctrl = () => model.get('ctrl');
   const dims = () => [model.get('channels'), model.get('height'), model.get('width')];
   const pixels = () => {
     const b = model.get('img'), u8 = new Uint8Array(b.buffer ? b.buffer : b, b.byteOffset || 0, b.byteLength);
