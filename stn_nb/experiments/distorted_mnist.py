@@ -9,7 +9,7 @@ from ..transformer import SpatialTransformer, fcn_loc, cnn_loc
 from ..models import fcn_classifier, cnn_classifier, fit_width, n_params
 from ..data import SIZES, DISTORTIONS, DATA_VERSIONS, TensorData, check_kind, distorted_mnist, distorted_mnist_dls
 from ..learner import STLearner, SCHEDULES, st_splitter, evaluating
-from ..results import RunSpec, Experiment, register_experiment, read_records, run_args, fit_and_record, run_missing, load_results, results_table, check_claims
+from ..results import RunSpec, Experiment, register_experiment, read_records, run_args, fit_and_record, run_missing, load_results, results_table, check_claims, sweep_status
 from functools import partial
 import torch, torch.nn as nn
 from pathlib import Path
@@ -18,9 +18,9 @@ from fastai.metrics import error_rate
 from fastai.torch_core import set_seed
 
 # %% auto #0
-__all__ = ['MODELS', 'POOLED', 'TABLE1_RESULTS', 'TABLE1_MODELS', 'TABLE1_RUNS', 'SEEDED_RUNS', 'TABLE1_PAPER', 'build_model',
-           'param_table', 'distorted_mnist_learner', 'run_experiment', 'reproduce', 'table1', 'table1_claims',
-           'table1_rankings', 'st_wins']
+__all__ = ['MODELS', 'POOLED', 'TABLE1_RESULTS', 'TABLE1_MODELS', 'TABLE1_RUNS', 'SEEDED_RUNS', 'TABLE1_PAPER', 'TABLE1_LONG',
+           'TABLE1_LONG_RUNS', 'build_model', 'param_table', 'distorted_mnist_learner', 'run_experiment', 'reproduce',
+           'table1', 'table1_claims', 'table1_rankings', 'table1_long_status', 'st_wins']
 
 # %% ../../nbs/20_distorted_mnist.ipynb #60b61d2d
 MODELS = ('fcn', 'cnn', 'st-fcn', 'st-cnn')
@@ -168,6 +168,15 @@ def table1_rankings(path=TABLE1_RESULTS, **budget):
         rows.append(dict(dataset=d.upper(), claim=f'{a} ≤ {b}', ours=ea, vs=eb, holds=ea <= eb if both else None,
                          margin=round(eb - ea, 2) if both else None, spread=pd.Series([sa, sb]).max() if both else None, paper=pa, paper_vs=pb))
     return pd.DataFrame(rows)
+
+# %% ../../nbs/20_distorted_mnist.ipynb #t1long_code
+TABLE1_LONG = dict(epochs=30, fresh=True)   # 30 epochs of the 'modern' schedule, the distortions redrawn every epoch: 7,020 iterations of 256
+TABLE1_LONG_RUNS = [s for s in SEEDED_RUNS if s.model == 'st-cnn'] + [s for s in SEEDED_RUNS if s.model == 'cnn']  # the ST-CNN cells, then the CNN baselines
+
+def table1_long_status(results=TABLE1_RESULTS, checkpoints='checkpoints', seed=0):
+    "Where the sweep of `TABLE1_LONG_RUNS` at `TABLE1_LONG` stands for `seed` (`sweep_status`; checkpoints in `checkpoints`), beside the paper's error, a row per model and distortion: a DataFrame"
+    st = sweep_status(TABLE1_LONG_RUNS, results, checkpoints=checkpoints, schedule='modern', seed=seed, **TABLE1_LONG)
+    return st.assign(paper=[TABLE1_PAPER[s.name].get(s.dataset) for s in TABLE1_LONG_RUNS]).set_axis([f'{s.name} {s.dataset.upper()}' for s in TABLE1_LONG_RUNS])
 
 # %% ../../nbs/20_distorted_mnist.ipynb #eede2431
 def st_wins(st_learn, base_learn, kind, n=6):
