@@ -170,7 +170,7 @@ def table1_rankings(path=TABLE1_RESULTS, **budget):
     return pd.DataFrame(rows)
 
 # %% ../../nbs/20_distorted_mnist.ipynb #t1long_code
-TABLE1_LONG = dict(epochs=30, fresh=True)   # 30 epochs of the 'modern' schedule, the distortions redrawn every epoch: 7,020 iterations of 256
+TABLE1_LONG = dict(epochs=30, fresh=True, precision='bf16')   # 30 epochs of the 'modern' schedule, the distortions redrawn every epoch: 7,020 iterations of 256, in bfloat16
 TABLE1_LONG_RUNS = [s for s in SEEDED_RUNS if s.model == 'st-cnn'] + [s for s in SEEDED_RUNS if s.model == 'cnn']  # the ST-CNN cells, then the CNN baselines
 
 def table1_long_status(results=TABLE1_RESULTS, checkpoints='checkpoints', seed=0):

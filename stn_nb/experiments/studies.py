@@ -9,14 +9,14 @@ from ..learner import STLearner, SCHEDULES
 from ..results import RunSpec, read_records, has_record, check_budget, current_records, hardware
 from .distorted_mnist import build_model, distorted_mnist_learner, reproduce, run_experiment, TABLE1_PAPER
 from ..bench import BatchTimes, time_steps
-import statistics
+import statistics, time
 import torch, torch.nn as nn
 from pathlib import Path
 from fastai.data.core import DataLoaders
 
 # %% auto #0
 __all__ = ['BUDGET_RESULTS', 'BUDGET_RUNS', 'PRECISION_RUNS', 'AA_RESULTS', 'AA_VARIANTS', 'budget_study', 'budget_table',
-           'budget_figure', 'Autocast', 'precision_times', 'antialias_study', 'antialias_table']
+           'budget_figure', 'Autocast', 'precision_times', 'compile_times', 'antialias_study', 'antialias_table']
 
 # %% ../../nbs/25_studies.ipynb #budget_code
 BUDGET_RESULTS = Path('results') / 'budget.json'
@@ -150,6 +150,43 @@ def onednn_kernels(spec, precision=None, bs=64):
     if r.returncode: raise RuntimeError(f"the training step failed:\n{r.stderr[-2000:]}")
     rows = [l.split(',') for l in r.stdout.splitlines() if l.startswith('onednn_verbose') and ',exec,cpu,' in l]
     return dict(collections.Counter((f[5], f[6]) for f in rows if f[5] in ('convolution', 'matmul', 'inner_product')))
+
+# %% ../../nbs/25_studies.ipynb #compile_code
+def _draw_seconds(kind, x, reps, compiler):
+    "Median seconds of `distort(x, kind)` eager and compiled by `compiler`, taking turns, and the compilation's seconds"
+    from stn_nb.data import distort
+    fns = {'eager': distort, 'compiled': compiler(distort)}
+    t0 = time.perf_counter(); fns['compiled'](x, kind); first = time.perf_counter() - t0
+    ts = {k: [] for k in fns}
+    for _ in range(reps):
+        for k, f in fns.items(): t0 = time.perf_counter(); f(x, kind); ts[k].append(time.perf_counter() - t0)
+    return {k: statistics.median(v) for k, v in ts.items()}, first
+
+def compile_times(runs=PRECISION_RUNS, # the models and datasets
+                  bs=256,              # batch size of a step
+                  reps=3,              # timed steps (and draws) of each variant, after a first one
+                  n_draw=4096,         # digits distorted in a timed draw (an epoch draws 60k: scaled up)
+                  compiler=torch.compile): # what compiles a model or `distort`
+    "Seconds of one training step (CPU, batch `bs`) of each model of `runs` eager and compiled, in float32 and in bfloat16 autocast, taking turns in one run; of drawing its distortions eager and compiled; each compilation's seconds; an epoch of fresh data before (float32, eager) and after (fastest step, fastest draw): a DataFrame"
+    import pandas as pd
+    from stn_nb.data import load_mnist
+    digits, rows, draws = load_mnist()[0][:n_draw], [], {}
+    for spec in runs:
+        net, size = build_model(spec.dataset, spec.model, spec.transform), SIZES[spec.dataset]
+        x, y = torch.rand(bs, 1, size, size), torch.randint(0, 10, (bs,))
+        nets, first = {'fp32': net, 'bf16': Autocast(net)}, {}
+        for p in ('fp32', 'bf16'):   # compiled on the first step: timed apart
+            c = compiler(nets[p]); t0 = time.perf_counter(); nn.functional.cross_entropy(c(x), y).backward(); first[p] = time.perf_counter() - t0
+            nets[f'{p} compiled'] = c
+        step = time_steps(nets, x, y, nn.CrossEntropyLoss(), reps).seconds
+        if spec.dataset not in draws: draws[spec.dataset] = _draw_seconds(spec.dataset, digits, reps, compiler)
+        (draw, draw_first), per = draws[spec.dataset], 60_000 / n_draw
+        before, after = 234 * step['fp32'] + per * draw['eager'], 234 * step.min() + per * min(draw.values())
+        rows.append({'run': f'{spec.name} {spec.dataset.upper()}', **{f'{k} (s/step)': v for k, v in step.items()},
+                     'fastest step': step.idxmin(), 'compile fp32 (s)': first['fp32'], 'compile bf16 (s)': first['bf16'],
+                     'draw eager (s/epoch)': per * draw['eager'], 'draw compiled (s/epoch)': per * draw['compiled'], 'compile draw (s)': draw_first,
+                     'epoch before (s)': before, 'epoch after (s)': after, 'epoch speed-up': before / after})
+    return pd.DataFrame(rows).set_index('run').round(3)
 
 # %% ../../nbs/25_studies.ipynb #ed98b0a4
 AA_RESULTS = Path('results') / 'antialias.json'
