@@ -4,6 +4,7 @@
 
 # %% ../nbs/12_results.ipynb #affa232a
 from __future__ import annotations
+from functools import partial
 import contextlib, dataclasses, datetime, fcntl, hashlib, inspect, json, os, platform, re, tempfile, time
 from pathlib import Path
 import pandas as pd, torch
@@ -284,25 +285,33 @@ def has_record(results, **fields):
 # %% ../nbs/12_results.ipynb #run_missing_code
 RECORD_DEFAULTS = dict(data_version=1, fresh=False, precision='fp32', start_scale=1., recipe='paper')  # what a record without the field stands for (older records)
 
-def run_missing(runs,              # `RunSpec`s, in the order to run them
-                run,               # `run(spec, results=..., export=..., progress=False, **budget)` → record
+def run_missing(runs,              # `RunSpec`s, or for runs that are not classifiers dicts of the record fields that name each (co-localisation: digit, dataset), in the order to run them
+                run,               # `run(spec, results=..., export=..., progress=False, **budget)` → record; for a dict, `run(**fields, results=..., **budget)`
                 results,           # the results file
                 models=None,       # folder to export learners to, as `<spec.stem>.pkl`; None for none
                 data_versions=None,# {dataset: version} of the current data (1 if absent)
+                *,
+                match=None,        # more fields a record must have to count, not passed to `run` (dict runs)
+                summary=None,      # record → the line printed when a run ends; its test error and seconds if None
                 **budget):         # epochs, schedule, seed, loc_lr_mult, fresh, precision, ...: what a record must match to count
-    "Run each spec of `runs` that `results` holds no record of at this `budget` and data version; returns the new records"
-    new = []
+    "Run each run of `runs` that `results` holds no record of at this `budget` (and, for a `RunSpec`, data version), skipping one another process is training; returns the new records"
+    new, summary = [], summary or (lambda r: f"test error {r['test_error']}% in {r['seconds']} s")
     for spec in runs:
-        b = dict(budget, **({'loc_lr_mult': budget['loc_lr_mult'] if spec.has_st else 1.} if 'loc_lr_mult' in budget else {}))
-        if b.get('precision') == 'auto': b['precision'] = check_precision('auto', 'cuda' if torch.cuda.is_available() else 'cpu')  # what a record of it will say
-        same = {**RECORD_DEFAULTS, **b, 'precision': b.get('precision') or 'fp32', 'data_version': (data_versions or {}).get(spec.dataset, 1)}  # older data, fixed data for a fresh sweep, or another precision does not count
-        if any(RunSpec.from_record(r) == spec and all(r.get(k, RECORD_DEFAULTS.get(k)) == v for k, v in same.items()) for r in read_records(results)): continue
-        print(f"{spec.name} on {spec.dataset.upper()}", flush=True)
-        fn = Path(models) / f"{spec.stem}.pkl" if models else None
-        if fn: fn.parent.mkdir(parents=True, exist_ok=True)
-        try: new.append(run(spec, results=results, progress=False, export=fn, **b))
+        if isinstance(spec, RunSpec):
+            b = dict(budget, **({'loc_lr_mult': budget['loc_lr_mult'] if spec.has_st else 1.} if 'loc_lr_mult' in budget else {}))
+            if b.get('precision') == 'auto': b['precision'] = check_precision('auto', 'cuda' if torch.cuda.is_available() else 'cpu')  # what a record of it will say
+            same = {**RECORD_DEFAULTS, **b, 'precision': b.get('precision') or 'fp32', 'data_version': (data_versions or {}).get(spec.dataset, 1)}  # older data, fixed data for a fresh sweep, or another precision does not count
+            if any(RunSpec.from_record(r) == spec and all(r.get(k, RECORD_DEFAULTS.get(k)) == v for k, v in same.items()) for r in read_records(results)): continue
+            label, fn = f"{spec.name} on {spec.dataset.upper()}", Path(models) / f"{spec.stem}.pkl" if models else None
+            if fn: fn.parent.mkdir(parents=True, exist_ok=True)
+            call = partial(run, spec, results=results, progress=False, export=fn, **b)
+        else:
+            if has_record(results, **spec, **(match or {}), **budget): continue
+            label, call = ', '.join(f"{k} {v}" for k, v in spec.items()), partial(run, **spec, results=results, **budget)
+        print(label, flush=True)
+        try: new.append(call())
         except RunInProgress as e: print(f"  skipped: {e}", flush=True); continue
-        print(f"  test error {new[-1]['test_error']}% in {new[-1]['seconds']} s", flush=True)
+        print(f"  {summary(new[-1])}", flush=True)
     return new
 
 # %% ../nbs/12_results.ipynb #sweep_code

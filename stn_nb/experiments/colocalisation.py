@@ -10,7 +10,7 @@ from ..transformer import SpatialTransformer, spec_layers
 from ..data import CORNERS, load_mnist, translate_clutter, cache_dir, save_atomic, load_cache, fingerprint, TensorData, TensorDL
 from ..learner import STLearner, ThetaRecorder, SCHEDULES
 from ..viz import offline_jshtml
-from ..results import Experiment, register_experiment, append_record, read_records, has_record, stamp, check_results_file
+from ..results import Experiment, register_experiment, append_record, read_records, has_record, stamp, check_results_file, run_missing
 from functools import partial
 from ..models import cnn_classifier, fit_width
 import copy, math, time, torch, torch.nn as nn, torch.nn.functional as F
@@ -310,14 +310,10 @@ def check_optim_budget(steps, lr, bs, results):
 
 # %% ../../nbs/22_colocalisation.ipynb #e527be48i
 def resume_runs(run, digits, datasets, results, budget, **kwargs):
-    "Call `run(digit, clutter, results=results, **budget, **kwargs)` for every (digit, dataset) that `results` holds no record of at `budget`; returns the new records"
-    new = []
-    for d in digits:
-        for ds in datasets:
-            if has_record(results, digit=d, dataset=ds, encoder_n_train=None, **budget): continue   # an encoder of all of MNIST only
-            new.append(run(d, ds == 'tc', results=results, **budget, **kwargs))
-            print(f"{d} {ds.upper()}: {new[-1]['localised']}% localised ({new[-1]['seconds']} s)", flush=True)
-    return new
+    "Call `run(digit, clutter, results=results, **budget, **kwargs)` for every (digit, dataset) that `results` holds no record of at `budget` (`run_missing` of `12_results`); returns the new records"
+    return run_missing([dict(digit=d, dataset=ds) for d in digits for ds in datasets], lambda digit, dataset, **b: run(digit, dataset == 'tc', **b, **kwargs),
+                       results, match=dict(encoder_n_train=None),   # an encoder of all of MNIST only
+                       summary=lambda r: f"{r['localised']}% localised ({r['seconds']} s)", **budget)
 
 # %% ../../nbs/22_colocalisation.ipynb #e527be48
 TABLE5_RESULTS = Path('results') / 'colocalisation.json'
