@@ -182,7 +182,7 @@ class Checkpoint(Callback):
     order = 65  # after the Recorder (50) has logged the epoch
     def __init__(self, fname, every=300., key=None): store_attr(); self.start, self.state, self.seconds = 0, None, 0.
     def load(self, learn):
-        "Load `fname` (if it exists) into `learn`, weights and optimiser now, the rest when the fit reaches it; returns the epoch to start from"
+        "Load `fname` (if it exists) into `learn`, weights and optimiser now, the rest (gradient scaler, generators, history) when the fit reaches it; returns the epoch to start from"
         fn = Path(self.fname)
         if not fn.exists(): return 0
         state = torch.load(fn, weights_only=False)  # a pickle: load only checkpoints you wrote
@@ -190,12 +190,14 @@ class Checkpoint(Callback):
         learn.model.load_state_dict(state['model'])
         if learn.opt is None: learn.create_opt()
         learn.opt.load_state_dict(state['opt'])
-        if state.get('scaler') is not None: learn.scaler.load_state_dict(state['scaler'])
         self.state, self.start, self.seconds = state, state['epoch'], state['seconds']
         return self.start
     def before_fit(self):
         self.t0 = self.t_last = time.time()
-        if self.state: self.learn.train_iter = self.state['train_iter']
+        if not self.state: return
+        self.learn.train_iter = self.state['train_iter']
+        scaler = getattr(self.learn, 'scaler', None)   # made by fastai's MixedPrecision in its before_fit (order 10, before this one)
+        if self.state.get('scaler') is not None and scaler is not None: scaler.load_state_dict(self.state['scaler'])
     def before_epoch(self):
         if self.state is None or self.epoch != self.start: return
         s, rec = self.state, self.learn.recorder   # the generators as they were after the last epoch saved
