@@ -136,7 +136,7 @@ def time_steps(nets,          # {name: model}, all on one device
         for m in nets: ts[m].append(step(m))
     med = {m: statistics.median(v) for m, v in ts.items()}
     base = base or next(iter(nets))
-    return pd.DataFrame({'seconds': med, f'ratio to {base}': {m: med[m] / med[base] for m in med}}).round(3)
+    return pd.DataFrame({'seconds': med, f'ratio to {base}': {m: med[m] / med[base] for m in med}})   # unrounded: round for display
 
 
 # %% ../nbs/90_benchmarks.ipynb #batch_times_code

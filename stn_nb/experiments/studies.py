@@ -172,8 +172,8 @@ def compile_times(runs=PRECISION_RUNS, # the models and datasets
     from stn_nb.data import load_mnist
     import torch._inductor.config, torch._functorch.config
     digits, rows, draws = load_mnist()[0][:n_draw], [], {}
-    cold = torch._inductor.config.patch(fx_graph_cache=False), torch._functorch.config.patch(enable_autograd_cache=False)  # compile times of a first compilation, not of one read back from inductor's on-disk caches
-    with cold[0], cold[1]:
+    # inductor's on-disk caches off: the compile times of a first compilation, not of one read back from disk
+    with torch._inductor.config.patch(fx_graph_cache=False), torch._functorch.config.patch(enable_autograd_cache=False):
         for spec in runs:
             net, size = build_model(spec.dataset, spec.model, spec.transform), SIZES[spec.dataset]
             x, y = torch.rand(bs, 1, size, size), torch.randint(0, 10, (bs,))
