@@ -267,6 +267,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                                         'stn_nb/experiments/mnist_addition.py'),
                                                    'stn_nb.experiments.mnist_addition.table4': ( 'mnist_addition.html#table4',
                                                                                                  'stn_nb/experiments/mnist_addition.py'),
+                                                   'stn_nb.experiments.mnist_addition.table4_long': ( 'mnist_addition.html#table4_long',
+                                                                                                      'stn_nb/experiments/mnist_addition.py'),
                                                    'stn_nb.experiments.mnist_addition.table4_long_status': ( 'mnist_addition.html#table4_long_status',
                                                                                                              'stn_nb/experiments/mnist_addition.py')},
             'stn_nb.experiments.studies': { 'stn_nb.experiments.studies.Autocast': ( 'studies.html#autocast',

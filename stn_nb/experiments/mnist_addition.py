@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..grids import grid_generator, base_grid
 from ..transformer import SpatialTransformer, ParallelTransformers, fcn_loc
 from ..data import SPLITS, TensorData, TensorDL, load_mnist, distort, stream_seed
-from ..learner import STLearner, SCHEDULES, st_splitter, transformers, evaluating
+from ..learner import STLearner, SCHEDULES, st_splitter, transformers, evaluating, auto_precision
 from ..results import RunSpec, Experiment, register_experiment, RECORD_DEFAULTS, run_args, fit_and_record, run_missing, read_records, load_results, results_table, sweep_status
 from functools import partial
 from ..models import fcn_classifier, cnn_classifier, fit_width, n_params
@@ -17,13 +17,14 @@ from fastcore.meta import delegates
 from fastai.metrics import error_rate
 from fastai.torch_core import set_seed
 from fastai.data.core import DataLoaders
+import warnings
 
 # %% auto #0
 __all__ = ['ADDITION_SIZE', 'ADDITION_MODELS', 'TABLE4_RUNS', 'TABLE4_RESULTS', 'TABLE4_PAPER', 'TABLE4_LONG', 'ADDITION_RECIPES',
-           'TABLE4_RECIPE', 'TABLE4_LONG_RUNS', 'addition_pairs', 'AdditionPairs', 'mnist_addition_dls',
-           'build_addition_model', 'addition_param_table', 'mnist_addition_learner', 'run_addition',
-           'reproduce_addition', 'table4', 'addition_claims', 'ink_centres', 'attended', 'following', 'co_adaptation',
-           'show_addition', 'table4_long_status', 'recipe_table']
+           'TABLE4_RECIPE', 'TABLE4_LONG_RUNS', 'TABLE4_LONG_PRECISION', 'addition_pairs', 'AdditionPairs',
+           'mnist_addition_dls', 'build_addition_model', 'addition_param_table', 'mnist_addition_learner',
+           'run_addition', 'reproduce_addition', 'table4', 'addition_claims', 'ink_centres', 'attended', 'following',
+           'co_adaptation', 'show_addition', 'table4_long', 'table4_long_status', 'recipe_table']
 
 # %% ../../nbs/21_mnist_addition.ipynb #0be8cb6a
 ADDITION_SIZE = 42
@@ -251,11 +252,26 @@ ADDITION_RECIPES = {'paper': dict(),                                           #
                     'public': dict(start_scale=2 / 3, loc_lr_mult=0.1, lr=5e-4)} # ... and localisation at a tenth of the rate, Adam at 5e-4
 TABLE4_RECIPE = 'crop'   # the recipe of the long sweep (see the reading of the recipe table)
 TABLE4_LONG_RUNS = sorted(TABLE4_RUNS, key=lambda s: ('2xst-fcn', 'st-fcn', 'fcn', 'cnn').index(s.model))  # the cells the claims rest on first
+TABLE4_LONG_PRECISION = {'cnn': 'bf16'}   # per model; float32 for the rest (see the reading of the precision table)
+
+def table4_long(runs=TABLE4_LONG_RUNS, results=TABLE4_RESULTS, models='models/long', checkpoints='checkpoints'):
+    "Table 4's long sweep: each run of `runs` not yet in `results` at `TABLE4_LONG`, recipe `TABLE4_RECIPE`, in its model's `TABLE4_LONG_PRECISION`, resuming from `checkpoints`; the new records"
+    new = []
+    for spec in runs:
+        precision = TABLE4_LONG_PRECISION.get(spec.model)
+        if precision == 'bf16' and auto_precision() != 'bf16':   # on a CPU without AMX units bfloat16 is several times slower than float32
+            warnings.warn(f"{spec.name} is skipped: its long run trains in bfloat16 (TABLE4_LONG_PRECISION), fast only on a CPU with AMX units, which this one lacks"); continue
+        new += reproduce_addition([spec], results, models=models, checkpoints=checkpoints, precision=precision, **TABLE4_LONG, **ADDITION_RECIPES[TABLE4_RECIPE])
+    return new
 
 def table4_long_status(results=TABLE4_RESULTS, checkpoints='checkpoints'):
-    "Where Table 4's long sweep stands (`sweep_status` of `TABLE4_LONG_RUNS` at `TABLE4_LONG`, recipe `TABLE4_RECIPE`, checkpoints in `checkpoints`), beside the paper's error: a DataFrame"
+    "Where Table 4's long sweep stands (`sweep_status` of `TABLE4_LONG_RUNS` at `TABLE4_LONG`, recipe `TABLE4_RECIPE`, each model in its `TABLE4_LONG_PRECISION`, checkpoints in `checkpoints`), beside the paper's error: a DataFrame"
+    import pandas as pd
     budget = {'start_scale': 1., 'loc_lr_mult': 1., **ADDITION_RECIPES[TABLE4_RECIPE]}
-    st = sweep_status(TABLE4_LONG_RUNS, results, checkpoints=checkpoints, **TABLE4_LONG, **budget)
+    by_precision = {}
+    for s in TABLE4_LONG_RUNS: by_precision.setdefault(TABLE4_LONG_PRECISION.get(s.model), []).append(s)
+    st = pd.concat([sweep_status(runs, results, checkpoints=checkpoints, **TABLE4_LONG, **budget, **({'precision': p} if p else {})).assign(precision=p or 'fp32')
+                    for p, runs in by_precision.items()]).loc[[s.name for s in TABLE4_LONG_RUNS]]
     return st.assign(paper=[TABLE4_PAPER[n]['addition'] for n in st.index])
 
 def recipe_table(path, runs=None, **budget):
