@@ -227,8 +227,9 @@ class Checkpoint(Callback):
 
 # %% ../nbs/11_learner.ipynb #bf16cpu_codei
 def check_precision(precision, device=None):
-    "Validate a mixed-precision choice before anything is built and return it: None, 'bf16' (CUDA or CPU, see `to_precision`), 'fp16' (CUDA only), or 'auto' (`auto_precision`)"
-    if precision not in (None, 'fp16', 'bf16', 'auto'): raise ValueError(f"`precision` must be 'fp16', 'bf16', 'auto' or None, got {precision!r}")
+    "Validate a mixed-precision choice before anything is built and return it: None (float32; 'fp32' is the same), 'bf16' (CUDA or CPU, see `to_precision`), 'fp16' (CUDA only), or 'auto' (`auto_precision`)"
+    if precision not in (None, 'fp32', 'fp16', 'bf16', 'auto'): raise ValueError(f"`precision` must be 'fp32' (or None), 'fp16', 'bf16' or 'auto', got {precision!r}")
+    if precision == 'fp32': return None
     if precision == 'auto': return auto_precision(device)
     if precision == 'fp16' and (device is None or torch.device(device).type != 'cuda'):
         raise ValueError(f"`precision` 'fp16' needs a CUDA device (fastai's to_fp16 scales gradients on CUDA; on a CPU use 'bf16'), got {device}")
