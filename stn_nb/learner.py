@@ -24,7 +24,7 @@ from torch.amp import GradScaler
 # %% auto #0
 __all__ = ['SCHEDULES', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner',
            'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner', 'Checkpoint', 'CPUMixedPrecision',
-           'cpu_isa', 'auto_precision']
+           'cpu_isa', 'auto_precision', 'slow_bf16']
 
 # %% ../nbs/11_learner.ipynb #c8d869a4
 def transformers(model):
@@ -251,6 +251,11 @@ def cpu_isa():
 def auto_precision(device=None):
     "What `precision='auto'` trains in on `device`: 'bf16' on a CPU with AMX units, None (float32) elsewhere"
     return 'bf16' if torch.device(device or 'cpu').type == 'cpu' and cpu_isa() == 'AMX' else None
+
+def slow_bf16(precision, what, device=None):
+    "Whether `precision` is bfloat16 on a CPU without AMX units, where it is emulated and several times slower than float32; if so, warns that `what` is skipped"
+    if precision != 'bf16' or torch.device(device or 'cpu').type != 'cpu' or cpu_isa() == 'AMX': return False
+    warnings.warn(f"{what} is skipped: it trains in bfloat16, fast only on a CPU with AMX units, which this one lacks ({cpu_isa()})"); return True
 
 @patch
 def to_precision(self:Learner, precision=None):

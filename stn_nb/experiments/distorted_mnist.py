@@ -8,7 +8,7 @@ from ..grids import grid_generator
 from ..transformer import SpatialTransformer, fcn_loc, cnn_loc
 from ..models import fcn_classifier, cnn_classifier, fit_width, n_params
 from ..data import SIZES, DISTORTIONS, DATA_VERSIONS, TensorData, check_kind, distorted_mnist, distorted_mnist_dls
-from ..learner import STLearner, SCHEDULES, st_splitter, evaluating
+from ..learner import STLearner, SCHEDULES, st_splitter, evaluating, slow_bf16
 from ..results import RunSpec, Experiment, register_experiment, read_records, run_args, fit_and_record, run_missing, load_results, results_table, check_claims, sweep_status
 from functools import partial
 import torch, torch.nn as nn
@@ -19,8 +19,9 @@ from fastai.torch_core import set_seed
 
 # %% auto #0
 __all__ = ['MODELS', 'POOLED', 'TABLE1_RESULTS', 'TABLE1_MODELS', 'TABLE1_RUNS', 'SEEDED_RUNS', 'TABLE1_PAPER', 'TABLE1_LONG',
-           'TABLE1_LONG_RUNS', 'build_model', 'param_table', 'distorted_mnist_learner', 'run_experiment', 'reproduce',
-           'table1', 'table1_claims', 'table1_rankings', 'table1_long_status', 'st_wins']
+           'TABLE1_LONG_RUNS', 'TABLE1_FCN_LONG', 'TABLE1_FCN_RUNS', 'build_model', 'param_table',
+           'distorted_mnist_learner', 'run_experiment', 'reproduce', 'table1', 'table1_claims', 'table1_rankings',
+           'table1_long', 'table1_long_status', 'st_wins']
 
 # %% ../../nbs/20_distorted_mnist.ipynb #60b61d2d
 MODELS = ('fcn', 'cnn', 'st-fcn', 'st-cnn')
@@ -172,11 +173,25 @@ def table1_rankings(path=TABLE1_RESULTS, **budget):
 # %% ../../nbs/20_distorted_mnist.ipynb #t1long_code
 TABLE1_LONG = dict(epochs=30, fresh=True, precision='bf16')   # 30 epochs of the 'modern' schedule, the distortions redrawn every epoch: 7,020 iterations of 256, in bfloat16
 TABLE1_LONG_RUNS = [s for s in SEEDED_RUNS if s.model == 'st-cnn'] + [s for s in SEEDED_RUNS if s.model == 'cnn']  # the ST-CNN cells, then the CNN baselines
+TABLE1_FCN_LONG = dict(epochs=641, fresh=True)   # the paper's 150k iterations (641 epochs of 234), float32: bfloat16 buys a fully connected net little
+TABLE1_FCN_RUNS = [s for s in TABLE1_RUNS if s.base.model == 'fcn']   # the FCN and ST-FCN cells, seed 0
+
+def table1_long(results=TABLE1_RESULTS, checkpoints='checkpoints', seeds=(0, 1, 2)):
+    "Table 1's long sweep, in this order: the ST-CNN cells at `TABLE1_LONG` for each of `seeds`, the CNN baselines at it (seed 0), the FCN and ST-FCN cells at `TABLE1_FCN_LONG` (seed 0); skips what `results` holds and runs another process holds, resumes from `checkpoints`; the new records"
+    new, go = [], partial(reproduce, results=results, models=None, checkpoints=checkpoints)
+    if not slow_bf16(TABLE1_LONG.get('precision'), 'The CNN and ST-CNN cells of TABLE1_LONG'):
+        for seed in seeds: new += go([s for s in TABLE1_LONG_RUNS if s.model == 'st-cnn'], seed=seed, **TABLE1_LONG)
+        new += go([s for s in TABLE1_LONG_RUNS if s.model == 'cnn'], **TABLE1_LONG)
+    return new + go(TABLE1_FCN_RUNS, **TABLE1_FCN_LONG)
 
 def table1_long_status(results=TABLE1_RESULTS, checkpoints='checkpoints', seed=0):
-    "Where the sweep of `TABLE1_LONG_RUNS` at `TABLE1_LONG` stands for `seed` (`sweep_status`; checkpoints in `checkpoints`), beside the paper's error, a row per model and distortion: a DataFrame"
-    st = sweep_status(TABLE1_LONG_RUNS, results, checkpoints=checkpoints, schedule='modern', seed=seed, **TABLE1_LONG)
-    return st.assign(paper=[TABLE1_PAPER[s.name].get(s.dataset) for s in TABLE1_LONG_RUNS]).set_axis([f'{s.name} {s.dataset.upper()}' for s in TABLE1_LONG_RUNS])
+    "Where the sweep of `table1_long` stands for `seed` (`sweep_status`; checkpoints in `checkpoints`), each cell at its budget (`planned` iterations, `precision`) beside the paper's error, a row per model and distortion: a DataFrame"
+    import pandas as pd
+    parts = [(TABLE1_LONG_RUNS, TABLE1_LONG), (TABLE1_FCN_RUNS, TABLE1_FCN_LONG)]
+    st = pd.concat([sweep_status(runs, results, checkpoints=checkpoints, schedule='modern', seed=seed, **budget)
+                    .assign(planned=budget['epochs'] * (60_000 // 256), precision=budget.get('precision') or 'fp32') for runs, budget in parts])
+    runs = [s for r, _ in parts for s in r]
+    return st.assign(paper=[TABLE1_PAPER[s.name].get(s.dataset) for s in runs]).set_axis([f'{s.name} {s.dataset.upper()}' for s in runs])
 
 # %% ../../nbs/20_distorted_mnist.ipynb #eede2431
 def st_wins(st_learn, base_learn, kind, n=6):

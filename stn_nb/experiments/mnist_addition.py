@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..grids import grid_generator, base_grid
 from ..transformer import SpatialTransformer, ParallelTransformers, fcn_loc
 from ..data import SPLITS, TensorData, TensorDL, load_mnist, distort, stream_seed
-from ..learner import STLearner, SCHEDULES, st_splitter, transformers, evaluating, auto_precision
+from ..learner import STLearner, SCHEDULES, st_splitter, transformers, evaluating, slow_bf16
 from ..results import RunSpec, Experiment, register_experiment, RECORD_DEFAULTS, run_args, fit_and_record, run_missing, read_records, load_results, results_table, sweep_status
 from functools import partial
 from ..models import fcn_classifier, cnn_classifier, fit_width, n_params
@@ -17,7 +17,6 @@ from fastcore.meta import delegates
 from fastai.metrics import error_rate
 from fastai.torch_core import set_seed
 from fastai.data.core import DataLoaders
-import warnings
 
 # %% auto #0
 __all__ = ['ADDITION_SIZE', 'ADDITION_MODELS', 'TABLE4_RUNS', 'TABLE4_RESULTS', 'TABLE4_PAPER', 'TABLE4_LONG', 'ADDITION_RECIPES',
@@ -259,8 +258,7 @@ def table4_long(runs=TABLE4_LONG_RUNS, results=TABLE4_RESULTS, models='models/lo
     new = []
     for spec in runs:
         precision = TABLE4_LONG_PRECISION.get(spec.model)
-        if precision == 'bf16' and auto_precision() != 'bf16':   # on a CPU without AMX units bfloat16 is several times slower than float32
-            warnings.warn(f"{spec.name} is skipped: its long run trains in bfloat16 (TABLE4_LONG_PRECISION), fast only on a CPU with AMX units, which this one lacks"); continue
+        if slow_bf16(precision, f'{spec.name} (TABLE4_LONG_PRECISION)'): continue
         new += reproduce_addition([spec], results, models=models, checkpoints=checkpoints, precision=precision, **TABLE4_LONG, **ADDITION_RECIPES[TABLE4_RECIPE])
     return new
 
