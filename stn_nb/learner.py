@@ -19,6 +19,7 @@ from fastai.callback.schedule import ParamScheduler, SchedNo, combine_scheds  # 
 from fastai.optimizer import SGD, Adam
 from fastai.distributed import DistributedDL, num_distrib  # also gives Learner its distrib_ctx
 from fastai.callback.fp16 import MixedPrecision  # also gives Learner its to_fp16, to_bf16
+from fastai.callback.channelslast import ChannelsLast  # also gives Learner its to_channelslast, to_contiguous
 from torch.amp import GradScaler
 
 # %% auto #0
@@ -259,9 +260,10 @@ def slow_bf16(precision, what, device=None):
 
 @patch
 def to_precision(self:Learner, precision=None):
-    "Train in mixed `precision`: 'fp16' or 'bf16' on CUDA (fastai's `to_fp16`/`to_bf16`), 'bf16' on a CPU (`CPUMixedPrecision`), 'auto' (`auto_precision`); None: float32"
+    "Train in mixed `precision`: 'fp16' or 'bf16' on CUDA (fastai's `to_fp16`/`to_bf16`), 'bf16' on a CPU (`CPUMixedPrecision`, the model channels-last: fastai's `ChannelsLast`), 'auto' (`auto_precision`); None: float32"
     device = torch.device(self.dls.device or 'cpu')
     precision = check_precision(precision, device)
-    self.to_fp32()
+    self.to_fp32().to_contiguous()
     if precision is None: return self
-    return self.add_cb(CPUMixedPrecision()) if device.type == 'cpu' else getattr(self, f'to_{precision}')()
+    if device.type == 'cuda': return getattr(self, f'to_{precision}')()
+    return self.to_channelslast(use_amp=False).add_cb(CPUMixedPrecision())   # oneDNN's bfloat16 convolutions run fastest on channels-last tensors

@@ -9,7 +9,7 @@ from ..learner import STLearner, SCHEDULES
 from ..results import RunSpec, read_records, has_record, check_budget, current_records, hardware
 from .distorted_mnist import build_model, distorted_mnist_learner, reproduce, run_experiment, TABLE1_PAPER
 from ..bench import BatchTimes, time_steps
-import statistics, time
+import copy, statistics, time
 import torch, torch.nn as nn
 from pathlib import Path
 from fastai.data.core import DataLoaders
@@ -113,13 +113,15 @@ def _learner_step(spec, precision, bs, n):
     return statistics.median(timer.seconds[1:])
 
 def precision_times(runs=PRECISION_RUNS, bs=256, reps=3, learner=False):
-    "Median seconds of one training step of each model of `runs` (batch `bs`, CPU) in float32 and in bfloat16 autocast, measured in one run, and the speed-up; with `learner`, also of a batch of its fastai learner (`to_precision`), the two precisions taking turns"
+    "Median seconds of one training step of each model of `runs` (batch `bs`, CPU) in float32, in bfloat16 autocast and in bfloat16 on channels-last weights, measured in one run, and the speed-ups; with `learner`, also of a batch of its fastai learner (`to_precision`: bfloat16 is channels-last), the two precisions taking turns"
     import pandas as pd
     rows = []
     for spec in runs:
         net, size = build_model(spec.dataset, spec.model, spec.transform), SIZES[spec.dataset]
-        t = time_steps({'fp32': net, 'bf16': Autocast(net)}, torch.rand(bs, 1, size, size), torch.randint(0, 10, (bs,)), nn.CrossEntropyLoss(), reps).seconds
-        row = {'run': f'{spec.name} {spec.dataset.upper()}', 'fp32 (s/step)': t['fp32'], 'bf16 (s/step)': t['bf16'], 'speed-up': round(t['fp32'] / t['bf16'], 2)}
+        nhwc = Autocast(copy.deepcopy(net).to(memory_format=torch.channels_last))   # as `to_precision('bf16')` trains on a CPU
+        t = time_steps({'fp32': net, 'bf16': Autocast(net), 'nhwc': nhwc}, torch.rand(bs, 1, size, size), torch.randint(0, 10, (bs,)), nn.CrossEntropyLoss(), reps).seconds
+        row = {'run': f'{spec.name} {spec.dataset.upper()}', 'fp32 (s/step)': t['fp32'], 'bf16 (s/step)': t['bf16'], 'speed-up': round(t['fp32'] / t['bf16'], 2),
+               'bf16 channels-last (s/step)': t['nhwc'], 'channels-last speed-up': round(t['fp32'] / t['nhwc'], 2)}
         if learner:
             lt = {p: [] for p in (None, 'bf16')}
             for _ in range(2):   # two learners of each, in turns
