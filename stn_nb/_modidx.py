@@ -221,6 +221,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                                         'stn_nb/experiments/distorted_mnist.py'),
                                                     'stn_nb.experiments.distorted_mnist.table1_long_status': ( 'distorted_mnist.html#table1_long_status',
                                                                                                                'stn_nb/experiments/distorted_mnist.py'),
+                                                    'stn_nb.experiments.distorted_mnist.table1_long_table': ( 'distorted_mnist.html#table1_long_table',
+                                                                                                              'stn_nb/experiments/distorted_mnist.py'),
                                                     'stn_nb.experiments.distorted_mnist.table1_rankings': ( 'distorted_mnist.html#table1_rankings',
                                                                                                             'stn_nb/experiments/distorted_mnist.py')},
             'stn_nb.experiments.mnist_addition': { 'stn_nb.experiments.mnist_addition.AdditionPairs': ( 'mnist_addition.html#additionpairs',

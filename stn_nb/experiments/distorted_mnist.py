@@ -21,7 +21,7 @@ from fastai.torch_core import set_seed
 __all__ = ['MODELS', 'POOLED', 'TABLE1_RESULTS', 'TABLE1_MODELS', 'TABLE1_RUNS', 'SEEDED_RUNS', 'TABLE1_PAPER', 'TABLE1_LONG',
            'TABLE1_LONG_RUNS', 'TABLE1_FCN_LONG', 'TABLE1_FCN_RUNS', 'build_model', 'param_table',
            'distorted_mnist_learner', 'run_experiment', 'reproduce', 'table1', 'table1_claims', 'table1_rankings',
-           'table1_long', 'table1_long_status', 'st_wins']
+           'table1_long', 'table1_long_status', 'table1_long_table', 'st_wins']
 
 # %% ../../nbs/20_distorted_mnist.ipynb #60b61d2d
 MODELS = ('fcn', 'cnn', 'st-fcn', 'st-cnn')
@@ -192,6 +192,21 @@ def table1_long_status(results=TABLE1_RESULTS, checkpoints='checkpoints', seed=0
                     .assign(planned=budget['epochs'] * (60_000 // 256), precision=budget.get('precision') or 'fp32') for runs, budget in parts])
     runs = [s for r, _ in parts for s in r]
     return st.assign(paper=[TABLE1_PAPER[s.name].get(s.dataset) for s in runs]).set_axis([f'{s.name} {s.dataset.upper()}' for s in runs])
+
+# %% ../../nbs/20_distorted_mnist.ipynb #t1long_table_fn
+def table1_long_table(results=TABLE1_RESULTS, std=True):
+    "Table 1 at the long sweep's budgets beside the paper's (`table1`), with every seed recorded so far: the CNN and ST-CNN rows at `TABLE1_LONG`, the FCN and ST-FCN rows at `TABLE1_FCN_LONG`; a cell not yet recorded is blank"
+    import pandas as pd
+    parts = []
+    for runs, b in [(TABLE1_LONG_RUNS, TABLE1_LONG), (TABLE1_FCN_RUNS, TABLE1_FCN_LONG)]:
+        try: t = table1(results, std=std, iterations=b['epochs'] * (60_000 // 256), fresh=b['fresh'], precision=b.get('precision') or 'fp32')
+        except ValueError: continue   # no record at this budget yet
+        parts.append(t[t.index.isin({s.name for s in runs})])
+    if not parts: raise ValueError(f"no records of `table1_long`'s budgets in {results}")
+    out = pd.concat(parts).reindex(list(TABLE1_PAPER))
+    for d, k in out.columns:   # the paper's numbers on the rows no part brought
+        if k == 'paper': out[(d, k)] = [TABLE1_PAPER[n].get(d.lower()) for n in out.index]
+    return out
 
 # %% ../../nbs/20_distorted_mnist.ipynb #eede2431
 def st_wins(st_learn, base_learn, kind, n=6):
