@@ -19,8 +19,8 @@ from fastai.distributed import num_distrib, rank_distrib
 # %% auto #0
 __all__ = ['EXPERIMENTS', 'RECORD_DEFAULTS', 'RunSpec', 'hardware', 'read_records', 'append_record', 'error_curve',
            'RunInProgress', 'run_budget', 'fit_and_record', 'Experiment', 'register_experiment', 'find_experiment',
-           'run_missing', 'sweep_status', 'plot_curves', 'current_records', 'load_results', 'results_table',
-           'check_claims', 'markdown_table']
+           'run_missing', 'sweep_status', 'plot_curves', 'NoRecords', 'current_records', 'load_results',
+           'results_table', 'check_claims', 'markdown_table']
 
 # %% ../nbs/12_results.ipynb #8cfe0b82
 _ST = re.compile(r'^(\d+x)?st-')
@@ -84,10 +84,14 @@ def _locked(path):
         try: yield
         finally: fcntl.flock(f, fcntl.LOCK_UN)
 
-def read_records(path):
-    "The records in the JSON list at `path` ([] if there is no file)"
+def read_records(path, name='results'):
+    "The records in the JSON list at `path` ([] if there is no file); a file that is not one raises a `ValueError` that names it (as `name`)"
     path = Path(path)
-    return json.loads(path.read_text()) if path.exists() else []
+    if not path.exists(): return []
+    try: recs = json.loads(path.read_text())
+    except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"`{name}` {str(path)!r} is not a JSON list of records ({e}): fix or move it") from None
+    if not isinstance(recs, list): raise ValueError(f"`{name}` {str(path)!r} is not a JSON list of records: fix or move it")
+    return recs
 
 def append_record(rec, path):
     "Append `rec` to the JSON list at `path`, atomically: under a lock, through a temporary file and a rename"
@@ -127,9 +131,7 @@ def check_writable(path, name):
 
 def check_results_file(path):
     "Raise unless `path` is absent or a JSON list of records, and writable"
-    try: recs = read_records(path)
-    except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"`results` {str(path)!r} is not a JSON list of records ({e}): fix or move it") from None
-    if not isinstance(recs, list): raise ValueError(f"`results` {str(path)!r} is not a JSON list of records: fix or move it")
+    read_records(path)
     return check_writable(path, 'results')
 
 def checkpoint_dir(checkpoints=True):
@@ -349,10 +351,13 @@ def plot_curves(status, paper=None, ax=None, title=None):
     return ax
 
 # %% ../nbs/12_results.ipynb #6d2359ef
+class NoRecords(ValueError):
+    "No record in a results file matches what was asked: a `ValueError`, kept apart so a caller can skip a budget not yet run without hiding a broken file"
+
 def current_records(path, n_train=60000, data_versions=None, precision='fp32'):
     "The records of `path` on the current data (`data_versions`, 1 if absent) with `n_train` training examples in `precision`, absent fields filled (`RECORD_DEFAULTS`): a DataFrame"
     df = pd.DataFrame(read_records(path))
-    if df.empty: raise ValueError(f"no records in {path}")
+    if df.empty: raise NoRecords(f"no records in {path}")
     for k, was in RECORD_DEFAULTS.items(): df[k] = df[k].fillna(was) if k in df else was
     df['fresh'] = df.fresh.astype(bool)
     return df[(df.data_version == df.dataset.map(lambda d: (data_versions or {}).get(d, 1))) & (df.n_train == n_train) & (df.precision == precision)]
@@ -361,12 +366,12 @@ def load_results(path, schedule='modern', iterations=None, loc_lr_mult=None, n_t
     "Mean and standard deviation of the test error per (dataset, run) at one budget over its seeds (all, or those in `seeds`), on the current data (`data_versions`, 1 if absent), trained on fixed data or, with `fresh`, data redrawn every epoch, in one `precision`: a DataFrame"
     df = current_records(path, n_train, data_versions, precision)
     df = df[(df.schedule == schedule) & (df.fresh == fresh) & (df.seed.isin(seeds) if seeds is not None else True)]
-    if df.empty: raise ValueError(f"no records in {path} with schedule {schedule!r}, n_train {n_train}, fresh={fresh}, precision {precision!r}" + (f" and seeds {list(seeds)}" if seeds is not None else ''))
+    if df.empty: raise NoRecords(f"no records in {path} with schedule {schedule!r}, n_train {n_train}, fresh={fresh}, precision {precision!r}" + (f" and seeds {list(seeds)}" if seeds is not None else ''))
     specs = [RunSpec.from_record(r) for r in df.to_dict('records')]
     df = df.assign(name=[s.name for s in specs], base=[s.base.name for s in specs], st=[s.has_st for s in specs])
     iterations = iterations or int(df.iterations.mode().max())
     df = df[df.iterations == iterations]
-    if df.empty: raise ValueError(f"no records in {path} at {iterations} iterations")
+    if df.empty: raise NoRecords(f"no records in {path} at {iterations} iterations")
     if df.st.any():
         loc_lr_mult = loc_lr_mult or float(df[df.st].loc_lr_mult.mode().max())
         df = df[~df.st | (df.loc_lr_mult == loc_lr_mult)]

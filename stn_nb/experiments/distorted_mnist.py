@@ -9,7 +9,7 @@ from ..transformer import SpatialTransformer, fcn_loc, cnn_loc
 from ..models import fcn_classifier, cnn_classifier, fit_width, n_params
 from ..data import SIZES, DISTORTIONS, DATA_VERSIONS, TensorData, check_kind, distorted_mnist, distorted_mnist_dls
 from ..learner import STLearner, SCHEDULES, st_splitter, evaluating, slow_bf16
-from ..results import RunSpec, Experiment, register_experiment, read_records, run_args, fit_and_record, run_missing, load_results, results_table, check_claims, sweep_status
+from ..results import RunSpec, Experiment, register_experiment, read_records, run_args, fit_and_record, run_missing, load_results, results_table, check_claims, sweep_status, NoRecords
 from functools import partial
 import torch, torch.nn as nn
 from pathlib import Path
@@ -19,7 +19,7 @@ from fastai.torch_core import set_seed
 
 # %% auto #0
 __all__ = ['MODELS', 'POOLED', 'TABLE1_RESULTS', 'TABLE1_MODELS', 'TABLE1_RUNS', 'SEEDED_RUNS', 'TABLE1_PAPER', 'TABLE1_LONG',
-           'TABLE1_LONG_RUNS', 'TABLE1_FCN_LONG', 'TABLE1_FCN_RUNS', 'build_model', 'param_table',
+           'TABLE1_LONG_RUNS', 'TABLE1_FCN_LONG', 'TABLE1_FCN_RUNS', 'TABLE1_LONG_PARTS', 'build_model', 'param_table',
            'distorted_mnist_learner', 'run_experiment', 'reproduce', 'table1', 'table1_claims', 'table1_rankings',
            'table1_long', 'table1_long_status', 'table1_long_table', 'st_wins']
 
@@ -175,6 +175,11 @@ TABLE1_LONG = dict(epochs=30, fresh=True, precision='bf16')   # 30 epochs of the
 TABLE1_LONG_RUNS = [s for s in SEEDED_RUNS if s.model == 'st-cnn'] + [s for s in SEEDED_RUNS if s.model == 'cnn']  # the ST-CNN cells, then the CNN baselines
 TABLE1_FCN_LONG = dict(epochs=641, fresh=True)   # the paper's 150k iterations (641 epochs of 234), float32: bfloat16 buys a fully connected net little
 TABLE1_FCN_RUNS = [s for s in TABLE1_RUNS if s.base.model == 'fcn']   # the FCN and ST-FCN cells, seed 0
+TABLE1_LONG_PARTS = [(TABLE1_LONG_RUNS, TABLE1_LONG), (TABLE1_FCN_RUNS, TABLE1_FCN_LONG)]   # each family of the long sweep with its budget
+
+def _long_filter(budget, per_epoch=60_000 // 256):
+    "What picks a long `budget`'s records out of a results file: `load_results`' `iterations`, `fresh` and `precision`"
+    return dict(iterations=budget['epochs'] * per_epoch, fresh=budget.get('fresh', False), precision=budget.get('precision') or 'fp32')
 
 def table1_long(results=TABLE1_RESULTS, checkpoints='checkpoints', seeds=(0, 1, 2)):
     "Table 1's long sweep, in this order: the ST-CNN cells at `TABLE1_LONG` with the first of `seeds`, the CNN baselines at it (that seed), the ST-CNN cells with the other `seeds`, the FCN and ST-FCN cells at `TABLE1_FCN_LONG` (seed 0); skips what `results` holds and runs another process holds, resumes from `checkpoints`; the new records"
@@ -187,10 +192,9 @@ def table1_long(results=TABLE1_RESULTS, checkpoints='checkpoints', seeds=(0, 1, 
 def table1_long_status(results=TABLE1_RESULTS, checkpoints='checkpoints', seed=0):
     "Where the sweep of `table1_long` stands for `seed` (`sweep_status`; checkpoints in `checkpoints`), each cell at its budget (`planned` iterations, `precision`) beside the paper's error, a row per model and distortion: a DataFrame"
     import pandas as pd
-    parts = [(TABLE1_LONG_RUNS, TABLE1_LONG), (TABLE1_FCN_RUNS, TABLE1_FCN_LONG)]
     st = pd.concat([sweep_status(runs, results, checkpoints=checkpoints, schedule='modern', seed=seed, **budget)
-                    .assign(planned=budget['epochs'] * (60_000 // 256), precision=budget.get('precision') or 'fp32') for runs, budget in parts])
-    runs = [s for r, _ in parts for s in r]
+                    .assign(planned=(f := _long_filter(budget))['iterations'], precision=f['precision']) for runs, budget in TABLE1_LONG_PARTS])
+    runs = [s for r, _ in TABLE1_LONG_PARTS for s in r]
     return st.assign(paper=[TABLE1_PAPER[s.name].get(s.dataset) for s in runs]).set_axis([f'{s.name} {s.dataset.upper()}' for s in runs])
 
 # %% ../../nbs/20_distorted_mnist.ipynb #t1long_table_fn
@@ -198,9 +202,9 @@ def table1_long_table(results=TABLE1_RESULTS, std=True):
     "Table 1 at the long sweep's budgets beside the paper's (`table1`), with every seed recorded so far: the CNN and ST-CNN rows at `TABLE1_LONG`, the FCN and ST-FCN rows at `TABLE1_FCN_LONG`; a cell not yet recorded is blank"
     import pandas as pd
     parts = []
-    for runs, b in [(TABLE1_LONG_RUNS, TABLE1_LONG), (TABLE1_FCN_RUNS, TABLE1_FCN_LONG)]:
-        try: t = table1(results, std=std, iterations=b['epochs'] * (60_000 // 256), fresh=b['fresh'], precision=b.get('precision') or 'fp32')
-        except ValueError: continue   # no record at this budget yet
+    for runs, b in TABLE1_LONG_PARTS:
+        try: t = table1(results, std=std, **_long_filter(b))
+        except NoRecords: continue   # none at this budget yet
         parts.append(t[t.index.isin({s.name for s in runs})])
     if not parts: raise ValueError(f"no records of `table1_long`'s budgets in {results}")
     out = pd.concat(parts).reindex(list(TABLE1_PAPER))
