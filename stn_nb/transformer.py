@@ -16,11 +16,13 @@ __all__ = ['spec_layers', 'fcn_loc', 'cnn_loc', 'loc_features', 'SpatialTransfor
 
 # %% ../nbs/03_transformer.ipynb #2a597385
 _LAYER = re.compile(r'^(conv|fc|max|avg)\[([0-9,\s]+)\]$')
+_MONOTONE_ACTS = (nn.ReLU, nn.ReLU6, nn.LeakyReLU, nn.ELU, nn.Hardtanh, nn.Sigmoid, nn.Tanh)   # f(max x) = max f(x) for these
 
 def spec_layers(spec:str,      # e.g. 'conv[32,5,1,2]-max[2]-conv[32,5,1,2]-fc[32]-fc[32]'
                 c_in=1,        # channels of the input
                 size=(28, 28), # spatial size (H, W) of the input
-                act=nn.ReLU):  # activation after every weight layer
+                act=nn.ReLU,   # activation after every weight layer
+                pool_first=True): # a max[s] right after a monotone activation goes before it: the same function, faster
     "An `nn.Sequential` from App. A.4's notation; its `n_out` is the number of output features"
     if not isinstance(spec, str) or not spec.strip(): raise ValueError(f"`spec` must be a non-empty string like 'conv[20,5,1,0]-fc[20]', got {spec!r}")
     (H, W), C, layers, flat = check_size(size), c_in, [], False
@@ -39,7 +41,9 @@ def spec_layers(spec:str,      # e.g. 'conv[32,5,1,2]-max[2]-conv[32,5,1,2]-fc[3
             layers += [nn.Conv2d(C, n, w, s, p), act()]
             C, H, W = n, (H + 2 * p - w) // s + 1, (W + 2 * p - w) // s + 1
         else:
-            layers.append((nn.MaxPool2d if kind == 'max' else nn.AvgPool2d)(args[0]))
+            pool = (nn.MaxPool2d if kind == 'max' else nn.AvgPool2d)(args[0])
+            if pool_first and kind == 'max' and layers and isinstance(layers[-1], _MONOTONE_ACTS): layers.insert(len(layers) - 1, pool)
+            else: layers.append(pool)
             H, W = H // args[0], W // args[0]
         if min(H, W) < 1: raise ValueError(f"`spec` layer {tok!r} leaves no pixels of a {check_size(size)} input")
     if not flat: layers.append(nn.Flatten()); C = C * H * W

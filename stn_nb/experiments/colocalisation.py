@@ -98,10 +98,11 @@ class Encoder(nn.Module):
     def forward(self, x): return self.with_logits(x)[0]
     def with_logits(self, x):
         "e(x) and the classifier's logits"
-        feats = []
+        feats, prev = [], None
         for layer in self.net:
             x = layer(x)
-            if isinstance(layer, nn.MaxPool2d): feats.append(x.flatten(1))
+            if {type(prev), type(layer)} == {nn.ReLU, nn.MaxPool2d}: feats.append(x.flatten(1))   # after a conv's ReLU and max-pooling, in either order (`spec_layers`' `pool_first`)
+            prev = layer
         e = torch.cat(feats + [x], 1)
         return (F.normalize(e, dim=1) if self.normalize else e), x
 

@@ -229,7 +229,7 @@ def svhn_model(model='cnn',  # 'cnn', 'st-cnn-single' or 'st-cnn-multi'
                c_in=3):      # input channels
     "A model of Table 2: named layers 'conv1'... 'fc3', 'heads', and transformers 'st1'... in front of the convolutions they feed"
     check_svhn_model(model); check_crop_size(size); check_dropout(dropout)
-    body, layers, n_conv, n_relu, C, S = spec_layers(svhn_spec(width), c_in, size), OrderedDict(), 0, 0, c_in, size
+    body, layers, n_conv, n_relu, C, S = spec_layers(svhn_spec(width), c_in, size, pool_first=False), OrderedDict(), 0, 0, c_in, size
     if model == 'st-cnn-single': layers['st1'] = SpatialTransformer(spec_layers(SINGLE_LOC, c_in, size), AffineGrid())
     for m in body:
         if isinstance(m, nn.Conv2d):
@@ -239,7 +239,7 @@ def svhn_model(model='cnn',  # 'cnn', 'st-cnn-single' or 'st-cnn-multi'
         elif isinstance(m, nn.Linear): layers[f'fc{len([k for k in layers if k.startswith("fc")]) + 1}'] = m
         elif isinstance(m, nn.MaxPool2d): layers[f'max{n_conv}'], S = m, S // 2
         elif isinstance(m, nn.Flatten): layers['flatten'] = m
-        else:  # the ReLU after a weight layer, then dropout except after the first convolution
+        else:  # the ReLU after a weight layer, then dropout except after the first convolution (before a max-pooling: A.4's order, kept)
             n_relu += 1
             layers[f'relu{n_relu}'] = m
             if n_relu > 1 and dropout: layers[f'drop{n_relu}'] = nn.Dropout(dropout)
