@@ -84,13 +84,13 @@ def _locked(path):
         try: yield
         finally: fcntl.flock(f, fcntl.LOCK_UN)
 
-def read_records(path, name='results'):
-    "The records in the JSON list at `path` ([] if there is no file); a file that is not one raises a `ValueError` that names it (as `name`)"
+def read_records(path):
+    "The records in the JSON list at `path` ([] if there is no file); a file that is not one raises a `ValueError` that names it"
     path = Path(path)
     if not path.exists(): return []
     try: recs = json.loads(path.read_text())
-    except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"`{name}` {str(path)!r} is not a JSON list of records ({e}): fix or move it") from None
-    if not isinstance(recs, list): raise ValueError(f"`{name}` {str(path)!r} is not a JSON list of records: fix or move it")
+    except (ValueError, UnicodeDecodeError) as e: raise ValueError(f"`results` {str(path)!r} is not a JSON list of records ({e}): fix or move it") from None
+    if not isinstance(recs, list): raise ValueError(f"`results` {str(path)!r} is not a JSON list of records: fix or move it")
     return recs
 
 def append_record(rec, path):
