@@ -6,7 +6,7 @@
 from __future__ import annotations
 from ..grids import grid_generator, base_grid
 from ..transformer import SpatialTransformer, ParallelTransformers, fcn_loc
-from ..data import SPLITS, TensorData, TensorDL, load_mnist, distort, stream_seed
+from ..data import SPLITS, TensorData, TensorDL, ByteToFloat, load_mnist, distort, stream_seed
 from ..learner import STLearner, SCHEDULES, st_splitter, transformers, evaluating, slow_bf16
 from ..results import RunSpec, Experiment, register_experiment, RECORD_DEFAULTS, run_args, fit_and_record, run_missing, read_records, load_results, results_table, sweep_status
 from functools import partial
@@ -49,13 +49,12 @@ def addition_pairs(split='train', # 'train' (pairs of training digits) or 'test'
 
 # %% ../../nbs/21_mnist_addition.ipynb #e9325453
 class AdditionPairs(TensorData):
-    "Training pairs as floats in [0, 1]; with `fresh`, new partners and distortions every epoch"
+    "Addition pairs, held as uint8 (`ByteToFloat` on the loader); with `fresh`, new partners and distortions every epoch"
     def __init__(self, split='train', seed=0, n=None, fresh=False):
         self.split, self.seed, self.n, self.fresh, self.epoch = split, seed, n, fresh, 0
         super().__init__(*self._make())
     def _make(self):
-        x, y = addition_pairs(self.split, self.seed, self.n, self.epoch)
-        return x.float().div_(255), y  # in place: one float copy of the epoch's pairs, not two
+        return addition_pairs(self.split, self.seed, self.n, self.epoch)
     def new_epoch(self):
         if not self.fresh: return
         self.epoch += 1
@@ -63,8 +62,8 @@ class AdditionPairs(TensorData):
 
 def mnist_addition_dls(bs=256, seed=0, fresh=False, device=None, n_train=None, n_test=None):
     "fastai `DataLoaders` (train, test) of MNIST addition; `fresh` redraws the training pairs each epoch"
-    return DataLoaders(TensorDL(AdditionPairs('train', seed, n_train, fresh), bs=bs, shuffle=True, drop_last=True),
-                       TensorDL(AdditionPairs('test', seed, n_test), bs=2 * bs), device=device)
+    return DataLoaders(TensorDL(AdditionPairs('train', seed, n_train, fresh), bs=bs, shuffle=True, drop_last=True, after_batch=ByteToFloat()),
+                       TensorDL(AdditionPairs('test', seed, n_test), bs=2 * bs, after_batch=ByteToFloat()), device=device)
 
 # %% ../../nbs/21_mnist_addition.ipynb #d9615a9fi
 def addition_spec(model='2xst-fcn', transform='affine') -> RunSpec:

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from ..grids import AffineGrid, base_grid
 from ..transformer import SpatialTransformer, spec_layers
-from ..data import cache_dir, save_atomic, load_cache, load_mnist, TensorData, TensorDL, SPLITS
+from ..data import cache_dir, save_atomic, load_cache, load_mnist, TensorData, TensorDL, ByteToFloat, SPLITS
 from ..learner import STLearner, SCHEDULES, st_splitter, transformers, evaluating
 from ..results import RunSpec, Experiment, register_experiment, run_args, fit_and_record, run_missing, load_results
 from functools import partial
@@ -16,7 +16,6 @@ from collections import OrderedDict
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.meta import delegates
-from fasttransform import Transform
 from fastai.data.core import DataLoaders
 from fastai.losses import CrossEntropyLossFlat
 from fastai.torch_core import set_seed
@@ -25,9 +24,9 @@ from PIL import Image
 
 # %% auto #0
 __all__ = ['MAX_DIGITS', 'NULL', 'SVHN_CNN', 'SINGLE_LOC', 'MULTI_LOC', 'SVHN_MODELS', 'TABLE2_RESULTS', 'SVHN_RUN',
-           'TABLE2_PAPER', 'load_svhn', 'svhn_spec', 'SequenceHeads', 'svhn_model', 'sequence_error', 'ByteToFloat',
-           'mnist_sequences', 'svhn_data', 'svhn_dls', 'svhn_learner', 'run_svhn', 'reproduce_svhn', 'svhn_step_times',
-           'svhn_table', 'svhn_claims', 'st_corners', 'show_svhn']
+           'TABLE2_PAPER', 'load_svhn', 'svhn_spec', 'SequenceHeads', 'svhn_model', 'sequence_error', 'mnist_sequences',
+           'svhn_data', 'svhn_dls', 'svhn_learner', 'run_svhn', 'reproduce_svhn', 'svhn_step_times', 'svhn_table',
+           'svhn_claims', 'st_corners', 'show_svhn']
 
 # %% ../../nbs/23_svhn.ipynb #3a16472b
 def _h5_numbers(f, ds):
@@ -252,10 +251,6 @@ def svhn_model(model='cnn',  # 'cnn', 'st-cnn-single' or 'st-cnn-multi'
 def sequence_error(pred, targ):
     "The share of sequences with any position wrong: logits `(N, 5, 11)`, labels `(N, 5)`"
     return (pred.argmax(-1) != targ).any(-1).float().mean()
-
-class ByteToFloat(Transform):
-    "uint8 images → floats in [0, 1] on the batch (the data stays uint8 in memory: 4× less)"
-    def encodes(self, x:torch.Tensor): return x.float() / 255 if x.dtype == torch.uint8 else x
 
 # %% ../../nbs/23_svhn.ipynb #a783367f
 def ink_boxes(x):
