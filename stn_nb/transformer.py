@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_transformer.ipynb #14c3f0f9
 from __future__ import annotations
-import re, torch, torch.nn as nn
+import re, torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import store_attr, patch
 from .grids import *
 from .grids import check_size
@@ -12,7 +12,61 @@ from .sampling import *
 from .sampling import _warp, check_choice, check_U, check_memory, resolve_backend, LOW_PRECISION
 
 # %% auto #0
-__all__ = ['spec_layers', 'fcn_loc', 'cnn_loc', 'loc_features', 'SpatialTransformer', 'ParallelTransformers']
+__all__ = ['WGRADS', 'wgrad_method', 'FastConv2d', 'spec_layers', 'fcn_loc', 'cnn_loc', 'loc_features', 'SpatialTransformer',
+           'ParallelTransformers']
+
+# %% ../nbs/03_transformer.ipynb #fastconv_code
+def _pad(x, p): return F.pad(x, (p[1], p[1], p[0], p[0])) if any(p) else x
+
+def _wgrad_gemm(x, g, k, p):
+    "∂L/∂W of a stride-1 convolution as one matrix product: the output gradient `g` `(N, Co, H', W')` against the k×k windows of the zero-padded input `x` `(N, Ci, H, W)`"
+    win = _pad(x, p).permute(0, 2, 3, 1).unfold(1, k[0], 1).unfold(2, k[1], 1)   # (N, H', W', Ci, kh, kw): a view of a channels-last x
+    n, co = g.shape[0] * g.shape[2] * g.shape[3], g.shape[1]
+    return (g.permute(0, 2, 3, 1).reshape(n, co).t() @ win.reshape(n, -1)).view(co, x.shape[1], *k)
+
+def _wgrad_batchconv(x, g, k, p):
+    "∂L/∂W of a stride-1 convolution as a convolution of the input by the output gradient, the batch as the channels it sums over"
+    cl = torch.channels_last
+    return F.conv2d(_pad(x, p).transpose(0, 1).contiguous(memory_format=cl), g.transpose(0, 1).contiguous(memory_format=cl)).transpose(0, 1)
+
+WGRADS = {'gemm': _wgrad_gemm, 'batchconv': _wgrad_batchconv}
+
+def wgrad_method(c_in, c_out, kernel, out_size):
+    "How `FastConv2d` gets a weight gradient in bfloat16 on a CPU: 'gemm' (one input channel, ≥ 2048 weights, maps ≤ 32×32 out), 'batchconv' (≥ 16 input channels, maps ≤ 5×5 out) or None (oneDNN's own)"
+    if c_in == 1 and c_out * kernel[0] * kernel[1] >= 2048 and out_size[0] * out_size[1] <= 1024: return 'gemm'
+    if c_in >= 16 and out_size[0] * out_size[1] <= 25: return 'batchconv'
+    return None
+
+class _Conv2dFn(torch.autograd.Function):
+    "A stride-1 convolution whose backward takes the input gradient from a transposed convolution and the weight gradient from `WGRADS[method]`"
+    @staticmethod
+    def forward(ctx, x, w, b, padding, method):
+        ctx.save_for_backward(x, w); ctx.padding, ctx.method, ctx.bias = padding, method, b is not None
+        return F.conv2d(x, w, b, padding=padding)
+    @staticmethod
+    @torch.autograd.function.once_differentiable
+    def backward(ctx, g):
+        (x, w), p = ctx.saved_tensors, ctx.padding
+        g = g.contiguous(memory_format=torch.channels_last)
+        gx = F.conv_transpose2d(g, w, padding=p) if ctx.needs_input_grad[0] else None
+        gw = WGRADS[ctx.method](x, g, w.shape[2:], p) if ctx.needs_input_grad[1] else None
+        gb = g.sum((0, 2, 3)) if ctx.bias and ctx.needs_input_grad[2] else None
+        return gx, gw, gb, None, None
+
+class FastConv2d(nn.Conv2d):
+    "`nn.Conv2d` whose backward, when it trains eagerly in bfloat16 on a CPU at stride 1, computes the gradients oneDNN is slow at its way (`wgrad_method`); the same module otherwise"
+    def _method(self, x):
+        if x.device.type != 'cpu' or x.dim() != 4 or not torch.is_grad_enabled() or torch.compiler.is_compiling() or torch.jit.is_tracing(): return None
+        if (torch.get_autocast_dtype('cpu') if torch.is_autocast_enabled('cpu') else x.dtype) != torch.bfloat16: return None
+        if self.stride != (1, 1) or self.dilation != (1, 1) or self.groups != 1 or self.padding_mode != 'zeros' or isinstance(self.padding, str): return None
+        p, k = self.padding, self.kernel_size
+        return wgrad_method(self.in_channels, self.out_channels, k, (x.shape[2] + 2 * p[0] - k[0] + 1, x.shape[3] + 2 * p[1] - k[1] + 1))
+    def forward(self, x):
+        method = self._method(x)
+        if method is None: return super().forward(x)
+        bf = torch.bfloat16
+        with torch.autocast('cpu', enabled=False):
+            return _Conv2dFn.apply(x.to(bf), self.weight.to(bf), None if self.bias is None else self.bias.to(bf), self.padding, method)
 
 # %% ../nbs/03_transformer.ipynb #2a597385
 _LAYER = re.compile(r'^(conv|fc|max|avg)\[([0-9,\s]+)\]$')
@@ -38,7 +92,7 @@ def spec_layers(spec:str,      # e.g. 'conv[32,5,1,2]-max[2]-conv[32,5,1,2]-fc[3
         elif flat: raise ValueError(f"`spec` has {tok!r} after a fully connected layer")
         elif kind == 'conv':
             n, w, s, p = args
-            layers += [nn.Conv2d(C, n, w, s, p), act()]
+            layers += [FastConv2d(C, n, w, s, p), act()]
             C, H, W = n, (H + 2 * p - w) // s + 1, (W + 2 * p - w) // s + 1
         else:
             pool = (nn.MaxPool2d if kind == 'max' else nn.AvgPool2d)(args[0])
