@@ -500,6 +500,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                 'stn_nb.learner.cpu_isa': ('learner.html#cpu_isa', 'stn_nb/learner.py'),
                                 'stn_nb.learner.evaluating': ('learner.html#evaluating', 'stn_nb/learner.py'),
                                 'stn_nb.learner.load_st_learner': ('learner.html#load_st_learner', 'stn_nb/learner.py'),
+                                'stn_nb.learner.reuse_freed_memory': ('learner.html#reuse_freed_memory', 'stn_nb/learner.py'),
                                 'stn_nb.learner.slow_bf16': ('learner.html#slow_bf16', 'stn_nb/learner.py'),
                                 'stn_nb.learner.st_splitter': ('learner.html#st_splitter', 'stn_nb/learner.py'),
                                 'stn_nb.learner.step_schedule': ('learner.html#step_schedule', 'stn_nb/learner.py'),

@@ -5,7 +5,7 @@
 # %% ../nbs/11_learner.ipynb #8e4717f1
 from __future__ import annotations
 from .transformer import SpatialTransformer
-import random, time, warnings
+import ctypes, random, time, warnings
 from pathlib import Path
 from contextlib import contextmanager
 import numpy as np, torch
@@ -23,9 +23,9 @@ from fastai.callback.channelslast import ChannelsLast  # also gives Learner its 
 from torch.amp import GradScaler
 
 # %% auto #0
-__all__ = ['SCHEDULES', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner',
-           'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner', 'Checkpoint', 'CPUMixedPrecision',
-           'cpu_isa', 'auto_precision', 'slow_bf16']
+__all__ = ['SCHEDULES', 'M_TRIM_THRESHOLD', 'M_MMAP_THRESHOLD', 'transformers', 'st_splitter', 'step_schedule', 'evaluating',
+           'ThetaRecorder', 'STLearner', 'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner',
+           'Checkpoint', 'CPUMixedPrecision', 'cpu_isa', 'auto_precision', 'slow_bf16', 'reuse_freed_memory']
 
 # %% ../nbs/11_learner.ipynb #c8d869a4
 def transformers(model):
@@ -267,3 +267,13 @@ def to_precision(self:Learner, precision=None):
     if precision is None: return self
     if device.type == 'cuda': return getattr(self, f'to_{precision}')()
     return self.to_channelslast(use_amp=False).add_cb(CPUMixedPrecision())   # oneDNN's bfloat16 convolutions run fastest on channels-last tensors
+
+# %% ../nbs/11_learner.ipynb #heap_code
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3   # glibc's `mallopt` parameters (malloc.h)
+
+def reuse_freed_memory(limit=2**30):  # bytes: blocks up to this size come from the heap, and freed ones stay there
+    "Have glibc's malloc serve blocks up to `limit` bytes from its heap and never give freed memory back to the system (`mallopt`): for the whole process, from now on. Whether it took: False where the C library is not glibc"
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 0 < limit < 2**31: raise ValueError(f"`limit` must be a number of bytes, an int in (0, 2**31), got {limit!r}")
+    libc = ctypes.CDLL(None)   # the C library this process runs on
+    if not hasattr(libc, 'gnu_get_libc_version') or not hasattr(libc, 'mallopt'): return False
+    return bool(libc.mallopt(M_MMAP_THRESHOLD, limit)) and bool(libc.mallopt(M_TRIM_THRESHOLD, 2**31 - 1))

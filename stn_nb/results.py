@@ -13,7 +13,7 @@ from fastcore.xtras import ContextManagers
 from IPython.display import Markdown
 from .grids import transform_name, PAPER_LABELS
 from .data import cache_dir
-from .learner import SCHEDULES, Checkpoint, check_precision, cpu_isa  # also gives Learner its fit_schedule, to_precision
+from .learner import SCHEDULES, Checkpoint, check_precision, cpu_isa, reuse_freed_memory  # also gives Learner its fit_schedule, to_precision
 from fastai.distributed import num_distrib, rank_distrib
 
 # %% auto #0
@@ -200,7 +200,7 @@ def fit_and_record(learn,             # the learner of `spec`, built and not yet
                    checkpoints=None,  # folder of resumable checkpoints (`Checkpoint` of `11_learner`; True: `checkpoint_dir()`): a run found there goes on from it; None for none
                    checkpoint_every=300., # seconds between checkpoints (each at the end of an epoch)
                    **extra):          # more fields of the record (seed, data_version, ...)
-    "Train `learn` for a budget (resuming its checkpoint, if any), measure its error (its first metric) on `dls.valid`, export it and record the run with its error curve; returns the record (None on ranks > 0)"
+    "Train `learn` for a budget (resuming its checkpoint, if any; on a CPU with `reuse_freed_memory`), measure its error (its first metric) on `dls.valid`, export it and record the run with its error curve; returns the record (None on ranks > 0)"
     precision = check_precision(precision, learn.dls.device)  # 'auto' resolved: a record says what ran
     if checkpoints and distributed: raise ValueError("`checkpoints` and `distributed` cannot be used together: a checkpoint holds one process's state")
     if len(learn.dls.train) == 0: raise ValueError(f"the training set ({len(learn.dls.train.dataset)}) is smaller than a batch ({learn.dls.train.bs}): nothing to train on")
@@ -209,6 +209,7 @@ def fit_and_record(learn,             # the learner of `spec`, built and not yet
     budget = run_budget(spec, per_epoch, learn.dls.train.bs, len(learn.dls.train.dataset), epochs, iters, schedule, lr, loc_lr_mult, precision, world, **extra)
     epochs, loc_lr_mult = budget['epochs'], budget['loc_lr_mult']
     if precision: learn.to_precision(precision)
+    if torch.device(learn.dls.device or 'cpu').type == 'cpu': reuse_freed_memory()   # glibc keeps the step's freed blocks for the next (`11_learner`)
     ck, start = run_checkpoint(spec, budget, checkpoints, checkpoint_every), 0
     with ContextManagers([_running(ck.fname)] if ck else []):  # one process at a time per checkpoint
         if ck: start = ck.load(learn)
