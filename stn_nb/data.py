@@ -290,13 +290,13 @@ class TensorDL(DataLoader):
         "Whole batches of the sample indices `samps`, for fastai's own iteration (`DistributedDL` hands each process its share of them)"
         idx = torch.as_tensor(list(samps), dtype=torch.long)
         n = len(idx) // self.bs * self.bs if self.drop_last else len(idx)
-        for i in range(0, n, self.bs): yield tuple(t[idx[i:i + self.bs]] for t in self.dataset.tensors)
+        for i in range(0, n, self.bs): yield tuple(t.index_select(0, idx[i:i + self.bs]) for t in self.dataset.tensors)
     def __iter__(self):
         self.randomize(); self.before_iter()
         idx = torch.randperm(self.n, generator=torch.Generator().manual_seed(self.rng.randint(0, 2**62))) if self.shuffle else None
         for i in range(len(self)):
             sl = slice(i * self.bs, (i + 1) * self.bs)
-            b = tuple(t[idx[sl]] if idx is not None else t[sl] for t in self.dataset.tensors)
+            b = tuple(t.index_select(0, idx[sl]) if idx is not None else t[sl] for t in self.dataset.tensors)   # index_select: the same rows as t[idx], ~10x faster for uint8 images
             if self.device is not None: b = to_device(b, self.device)
             yield self.after_batch(b)
         self.after_iter()
