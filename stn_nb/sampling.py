@@ -110,11 +110,13 @@ class ReferenceSample(torch.autograd.Function):
         return dU, dgrid, None, None
 
 # %% ../nbs/01_sampling.ipynb #d22dcb47i
-def bounded(grid):
+def bounded(grid, fresh=False):  # `fresh`: the grid is the caller's own new tensor, which may be clamped in place
     "Clamp grid coordinates to ±`COORD_LIMIT`: a huge but finite θ gives finite V and gradients (and never an overflowing index)"
-    if grid.requires_grad and grid.device.type == 'cpu' and not (torch.compiler.is_compiling() or torch.jit.is_tracing()):
+    eager = not (torch.compiler.is_compiling() or torch.jit.is_tracing())
+    if grid.requires_grad and grid.device.type == 'cpu' and eager:
         lo, hi = torch.aminmax(grid.detach())   # training eagerly on a CPU, a grid within the limit passes as it is: one reduction instead of the clamp's masks forward and backward
         if -COORD_LIMIT <= lo and hi <= COORD_LIMIT: return grid
+    if fresh and eager and not grid.requires_grad: return grid.clamp_(-COORD_LIMIT, COORD_LIMIT)   # no gradient: the same values, without a second grid to allocate and write
     return grid.clamp(-COORD_LIMIT, COORD_LIMIT)
 
 def triton_kernels():
@@ -233,7 +235,7 @@ def _warp(U, theta, grid_gen, size, kernel, padding, backend, antialias=False):
         if antialias: U = prefilter(U, theta, grid_gen, size, padding)
         fused = grid_gen.fused(theta) if backend in FUSED_WARPS else None
         if fused is not None: return FUSED_WARPS[backend](U, *fused, size, kernel, padding)
-        return BACKENDS[backend](U, bounded(grid_gen._grid(theta, size)), kernel, padding)
+        return BACKENDS[backend](U, bounded(grid_gen._grid(theta, size), fresh=True), kernel, padding)   # `_grid` makes a new grid
 
 # %% ../nbs/01_sampling.ipynb #4524f17a
 def shrink_factor(theta,     # θ `(N, n_params)`
