@@ -272,8 +272,9 @@ def to_precision(self:Learner, precision=None):
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3   # glibc's `mallopt` parameters (malloc.h)
 
 def reuse_freed_memory(limit=2**30):  # bytes: blocks up to this size come from the heap, and freed ones stay there
-    "Have glibc's malloc serve blocks up to `limit` bytes from its heap and never give freed memory back to the system (`mallopt`): for the whole process, from now on. Whether it took: False where the C library is not glibc"
+    "Have glibc's malloc serve blocks up to `limit` bytes from its heap and never give freed memory back to the system (`mallopt`): for the whole process, from now on. Whether it took: False where the C library is not glibc (macOS, musl, Windows)"
     if isinstance(limit, bool) or not isinstance(limit, int) or not 0 < limit < 2**31: raise ValueError(f"`limit` must be a number of bytes, an int in (0, 2**31), got {limit!r}")
-    libc = ctypes.CDLL(None)   # the C library this process runs on
+    try: libc = ctypes.CDLL(None)   # the C library this process runs on
+    except (OSError, TypeError): return False   # Windows has no such handle
     if not hasattr(libc, 'gnu_get_libc_version') or not hasattr(libc, 'mallopt'): return False
     return bool(libc.mallopt(M_MMAP_THRESHOLD, limit)) and bool(libc.mallopt(M_TRIM_THRESHOLD, 2**31 - 1))
