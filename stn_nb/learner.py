@@ -23,9 +23,9 @@ from fastai.callback.channelslast import ChannelsLast  # also gives Learner its 
 from torch.amp import GradScaler
 
 # %% auto #0
-__all__ = ['SCHEDULES', 'M_TRIM_THRESHOLD', 'M_MMAP_THRESHOLD', 'transformers', 'st_splitter', 'step_schedule', 'evaluating',
-           'ThetaRecorder', 'STLearner', 'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner',
-           'Checkpoint', 'CPUMixedPrecision', 'cpu_isa', 'auto_precision', 'slow_bf16', 'reuse_freed_memory']
+__all__ = ['SCHEDULES', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner',
+           'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner', 'Checkpoint', 'CPUMixedPrecision',
+           'cpu_isa', 'auto_precision', 'slow_bf16', 'reuse_freed_memory']
 
 # %% ../nbs/11_learner.ipynb #c8d869a4
 def transformers(model):
@@ -269,7 +269,7 @@ def to_precision(self:Learner, precision=None):
     return self.to_channelslast(use_amp=False).add_cb(CPUMixedPrecision())   # oneDNN's bfloat16 convolutions run fastest on channels-last tensors
 
 # %% ../nbs/11_learner.ipynb #heap_code
-M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3   # glibc's `mallopt` parameters (malloc.h)
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3   # glibc's `mallopt` parameters (malloc.h)
 
 def reuse_freed_memory(limit=2**30):  # bytes: blocks up to this size come from the heap, and freed ones stay there
     "Have glibc's malloc serve blocks up to `limit` bytes from its heap and never give freed memory back to the system (`mallopt`): for the whole process, from now on. Whether it took: False where the C library is not glibc (macOS, musl, Windows)"
@@ -277,4 +277,4 @@ def reuse_freed_memory(limit=2**30):  # bytes: blocks up to this size come from 
     try: libc = ctypes.CDLL(None)   # the C library this process runs on
     except (OSError, TypeError): return False   # Windows has no such handle
     if not hasattr(libc, 'gnu_get_libc_version') or not hasattr(libc, 'mallopt'): return False
-    return bool(libc.mallopt(M_MMAP_THRESHOLD, limit)) and bool(libc.mallopt(M_TRIM_THRESHOLD, 2**31 - 1))
+    return bool(libc.mallopt(_M_MMAP_THRESHOLD, limit)) and bool(libc.mallopt(_M_TRIM_THRESHOLD, 2**31 - 1))
