@@ -10,7 +10,7 @@ from fastcore.basics import store_attr
 
 # %% auto #0
 __all__ = ['TRANSFORMS', 'TRANSFORM_ALIASES', 'PAPER_LABELS', 'checks_enabled', 'disable_checks', 'enable_checks', 'base_grid',
-           'FusedMap', 'GridGenerator', 'homogeneous', 'AffineGrid', 'AttentionGrid', 'ProjectiveGrid',
+           'FusedMap', 'GridGenerator', 'homogeneous', 'linear_basis', 'AffineGrid', 'AttentionGrid', 'ProjectiveGrid',
            'regular_points', 'ControlPointGrid', 'tps_kernel', 'tps_system', 'TPSGrid', 'PiecewiseAffineGrid',
            'MatrixGrid', 'transform_name', 'grid_generator', 'transform_of']
 
@@ -112,8 +112,24 @@ class GridGenerator(nn.Module):
     def _grid(self, theta, size):
         "`forward` for a valid θ `(N, n_params)` and size `(H', W')`: no checks"
         H, W = size
+        B = self.basis(size, theta.device, theta.dtype)
+        if B is not None: return (theta @ B).view(-1, H, W, 2)
         pts = base_grid(size, theta.device, theta.dtype).view(1, H * W, 2)
         return self._transform(theta, pts).view(-1, H, W, 2)  # G broadcast over the batch: no constant N when traced
+    def _basis(self, size, device, dtype):
+        "B with T_θ(G) = θ B (`linear_basis`) for a map linear in θ, else None"
+        return None
+    def basis(self, size, device=None, dtype=None):
+        "`_basis` for an output of `size`, made once per size, device and dtype"
+        key, cache = (*check_size(size), device, dtype), self.__dict__.setdefault('_bases', {})  # a generator pickled before the cache has none
+        if key in cache: return cache[key]
+        B = self._basis(check_size(size), device, dtype)
+        if not torch.compiler.is_exporting(): cache[key] = B  # an exported graph keeps no state
+        return B
+    def _apply(self, fn, *args, **kwargs):
+        self._bases = {}
+        return super()._apply(fn, *args, **kwargs)
+    def __getstate__(self): return {**self.__dict__, '_bases': {}}  # a pickled generator (an exported learner) carries no cache
     def fused(self, theta):
         "A `FusedMap` if the GPU sampler computes this map itself, else None"
         return None
@@ -123,6 +139,14 @@ def homogeneous(pts):
     "Append a 1 to each point: `(..., 2)` → `(..., 3)`"
     return torch.cat([pts, torch.ones_like(pts[..., :1])], -1)
 
+def linear_basis(W,                 # `(K, P)`: coordinate j of point p is Σ_k W[k, p] θ_(k, j)
+                 d=2,               # coordinates per point
+                 row_major=False):  # θ ordered (j, k), a matrix A_θ row-major like the affine θ; else (k, j), control points
+    "The constant B `(d·K, P·d)` of a map linear in θ: T_θ(G) = θ B, one matrix product for the batch, in the sampler's `(N, P, d)` layout"
+    z = torch.zeros_like(W)
+    B = torch.stack([torch.stack([W if i == j else z for i in range(d)], -1) for j in range(d)], 0 if row_major else 1)
+    return B.flatten(0, 1).flatten(1)
+
 class AffineGrid(GridGenerator):
     "Eq. (1): T_θ(G) = A_θ (x_t, y_t, 1)ᵀ with θ = A_θ row-major, `(N, 6)` or `(N, 2, 3)`"
     n_params, theta_shape = 6, "(N, 6) or (N, 2, 3)"
@@ -131,6 +155,7 @@ class AffineGrid(GridGenerator):
         if isinstance(theta, torch.Tensor) and theta.ndim == 3 and theta.shape[1:] == (2, 3): theta = theta.flatten(1)
         return super().check_theta(theta)
     def _transform(self, theta, pts): return homogeneous(pts) @ theta.view(-1, 2, 3).transpose(1, 2)
+    def _basis(self, size, device, dtype): return linear_basis(homogeneous(base_grid(size, device, dtype)).view(-1, 3).T, row_major=True)
     def fused(self, theta): return FusedMap('affine', theta)
 
 # %% ../nbs/00_grids.ipynb #3f3cf9b3
@@ -158,8 +183,13 @@ class ProjectiveGrid(GridGenerator):
         "The `(N, 3, 3)` homographies"
         return self._matrix(self.check_theta(theta))
     def _matrix(self, theta): return torch.cat([theta, torch.ones_like(theta[:, :1])], 1).view(-1, 3, 3)
-    def _transform(self, theta, pts):
-        p = homogeneous(pts) @ self._matrix(theta).transpose(1, 2)
+    def _transform(self, theta, pts): return self._divide(homogeneous(pts) @ self._matrix(theta).transpose(1, 2))
+    def _basis(self, size, device, dtype): return linear_basis(homogeneous(base_grid(size, device, dtype)).view(-1, 3).T, d=3, row_major=True)
+    def _grid(self, theta, size):
+        p = torch.cat([theta, torch.ones_like(theta[:, :1])], 1) @ self.basis(size, theta.device, theta.dtype)
+        return self._divide(p.view(-1, *size, 3))
+    def _divide(self, p):
+        "(x', y') / w of homogeneous points `p` `(..., 3)`, |w| floored at `eps` with its sign"
         w = p[..., 2:]
         w = torch.where(w.abs() < self.eps, torch.where(w < 0, -self.eps, self.eps), w)
         return p[..., :2] / w
@@ -179,23 +209,14 @@ class ControlPointGrid(GridGenerator):
     def __init__(self, ctrl):
         super().__init__()
         self.register_buffer('ctrl', ctrl)
-        self.n_params, self._cache = 2 * len(ctrl), {}
+        self.n_params = 2 * len(ctrl)
     def identity(self, device=None, dtype=None): return self.ctrl.to(device=device, dtype=dtype).flatten()
     def weights(self, pts):
         "Interpolation weights `(..., P, K)` of target points `pts` `(..., P, 2)`"
         raise NotImplementedError(f"{type(self).__name__} must define `weights`")
     def _transform(self, theta, pts): return self.weights(pts) @ theta.view(-1, self.n_params // 2, 2)
-    def _grid(self, theta, size):
-        H, W = size
-        key = (H, W, theta.device, theta.dtype)
-        Wg = self._cache.get(key)
-        if Wg is None:
-            Wg = self.weights(base_grid(size, theta.device, theta.dtype).view(H * W, 2))
-            if not torch.compiler.is_exporting(): self._cache[key] = Wg  # an exported graph keeps no state
-        return (Wg @ theta.view(-1, self.n_params // 2, 2)).view(-1, H, W, 2)
-    def _apply(self, fn, *args, **kwargs):
-        self._cache = {}
-        return super()._apply(fn, *args, **kwargs)
+    def _basis(self, size, device, dtype): return linear_basis(self.weights(base_grid(size, device, dtype).view(-1, 2)).T)
+
 
 # %% ../nbs/00_grids.ipynb #e1414018
 def tps_kernel(r2):
@@ -237,7 +258,7 @@ class TPSGrid(ControlPointGrid):
     def _solve(self):
         "L⁻¹ (first K columns) of the control points and λ, in float64"
         self.Linv = torch.linalg.inv(tps_system(self.ctrl64.cpu(), self.reg.item()))[:, :len(self.ctrl64)].to(self.ctrl64.device)
-        self._cache = {}
+        self._bases = {}
     def _load_from_state_dict(self, state_dict, prefix, *args, **kwargs):
         "Load the control points and λ, then solve the system again: a loaded grid computes what the saved one did"
         super()._load_from_state_dict(state_dict, prefix, *args, **kwargs)
