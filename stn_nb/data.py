@@ -231,8 +231,8 @@ def distort(x,            # MNIST digits, uint8 `(N, 28, 28)`
     gen, theta, size = DISTORTIONS[kind](len(x), g)
     out = torch.empty(len(x), 1, size, size, dtype=torch.uint8)
     for i in range(0, len(x), chunk):
-        V = warp(x[i:i + chunk, None].float() / 255, theta[i:i + chunk], gen, size=size, backend='torch')
-        out[i:i + chunk] = V.mul(255).round_().clamp_(0, 255).to(torch.uint8)
+        V = warp(x[i:i + chunk, None].float().div_(255), theta[i:i + chunk], gen, size=size, backend='torch')
+        out[i:i + chunk] = V.mul_(255).round_().clamp_(0, 255)   # whole numbers in [0, 255]: exact as bytes
     return out
 
 # %% ../nbs/10_data.ipynb #c33d4762i
