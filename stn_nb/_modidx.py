@@ -405,7 +405,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                               'stn_nb.grids.ProjectiveGrid': ('grids.html#projectivegrid', 'stn_nb/grids.py'),
                               'stn_nb.grids.ProjectiveGrid.__init__': ('grids.html#projectivegrid.__init__', 'stn_nb/grids.py'),
                               'stn_nb.grids.ProjectiveGrid._basis': ('grids.html#projectivegrid._basis', 'stn_nb/grids.py'),
-                              'stn_nb.grids.ProjectiveGrid._divide': ('grids.html#projectivegrid._divide', 'stn_nb/grids.py'),
+                              'stn_nb.grids.ProjectiveGrid._floor': ('grids.html#projectivegrid._floor', 'stn_nb/grids.py'),
                               'stn_nb.grids.ProjectiveGrid._grid': ('grids.html#projectivegrid._grid', 'stn_nb/grids.py'),
                               'stn_nb.grids.ProjectiveGrid._matrix': ('grids.html#projectivegrid._matrix', 'stn_nb/grids.py'),
                               'stn_nb.grids.ProjectiveGrid._transform': ('grids.html#projectivegrid._transform', 'stn_nb/grids.py'),

@@ -183,16 +183,20 @@ class ProjectiveGrid(GridGenerator):
         "The `(N, 3, 3)` homographies"
         return self._matrix(self.check_theta(theta))
     def _matrix(self, theta): return torch.cat([theta, torch.ones_like(theta[:, :1])], 1).view(-1, 3, 3)
-    def _transform(self, theta, pts): return self._divide(homogeneous(pts) @ self._matrix(theta).transpose(1, 2))
-    def _basis(self, size, device, dtype): return linear_basis(homogeneous(base_grid(size, device, dtype)).view(-1, 3).T, d=3, row_major=True)
+    def _transform(self, theta, pts):
+        p = homogeneous(pts) @ self._matrix(theta).transpose(1, 2)
+        return p[..., :2] / self._floor(p[..., 2:])
+    def _basis(self, size, device, dtype):
+        "B `(9, 3H'W')`: the columns of (x', y') of every point, as `linear_basis` lays them out, then those of w"
+        h = homogeneous(base_grid(size, device, dtype)).view(-1, 3).T
+        return torch.block_diag(linear_basis(h, row_major=True), h)
     def _grid(self, theta, size):
+        H, W = size
         p = torch.cat([theta, torch.ones_like(theta[:, :1])], 1) @ self.basis(size, theta.device, theta.dtype)
-        return self._divide(p.view(-1, *size, 3))
-    def _divide(self, p):
-        "(x', y') / w of homogeneous points `p` `(..., 3)`, |w| floored at `eps` with its sign"
-        w = p[..., 2:]
-        w = torch.where(w.abs() < self.eps, torch.where(w < 0, -self.eps, self.eps), w)
-        return p[..., :2] / w
+        return p[:, :2 * H * W].view(-1, H, W, 2) / self._floor(p[:, 2 * H * W:]).view(-1, H, W, 1)
+    def _floor(self, w):
+        "`w` with |w| floored at `eps`, its sign kept (0 as positive)"
+        return torch.where(w < 0, w.clamp_max(-self.eps), w.clamp_min(self.eps))
     def fused(self, theta): return FusedMap('projective', theta, self.eps)
 
 # %% ../nbs/00_grids.ipynb #7cc11ac3
