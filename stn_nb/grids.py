@@ -121,9 +121,10 @@ class GridGenerator(nn.Module):
         return None
     def basis(self, size, device=None, dtype=None):
         "`_basis` for an output of `size`, made once per size, device and dtype"
-        key, cache = (*check_size(size), device, dtype), self.__dict__.setdefault('_bases', {})  # a generator pickled before the cache has none
+        size, cache = check_size(size), self.__dict__.setdefault('_bases', {})  # a generator pickled before the cache has none
+        key = (*size, device, dtype)
         if key in cache: return cache[key]
-        B = self._basis(check_size(size), device, dtype)
+        B = self._basis(size, device, dtype)
         if not torch.compiler.is_exporting(): cache[key] = B  # an exported graph keeps no state
         return B
     def _apply(self, fn, *args, **kwargs):
@@ -192,7 +193,7 @@ class ProjectiveGrid(GridGenerator):
         return torch.block_diag(linear_basis(h, row_major=True), h)
     def _grid(self, theta, size):
         H, W = size
-        p = torch.cat([theta, torch.ones_like(theta[:, :1])], 1) @ self.basis(size, theta.device, theta.dtype)
+        p = self._matrix(theta).flatten(1) @ self.basis(size, theta.device, theta.dtype)   # θ and h33 = 1: (N, 9)
         return p[:, :2 * H * W].view(-1, H, W, 2) / self._floor(p[:, 2 * H * W:]).view(-1, H, W, 1)
     def _floor(self, w):
         "`w` with |w| floored at `eps`, its sign kept (0 as positive)"
@@ -220,7 +221,6 @@ class ControlPointGrid(GridGenerator):
         raise NotImplementedError(f"{type(self).__name__} must define `weights`")
     def _transform(self, theta, pts): return self.weights(pts) @ theta.view(-1, self.n_params // 2, 2)
     def _basis(self, size, device, dtype): return linear_basis(self.weights(base_grid(size, device, dtype).view(-1, 2)).T)
-
 
 # %% ../nbs/00_grids.ipynb #e1414018
 def tps_kernel(r2):
