@@ -5,7 +5,7 @@
 # %% ../nbs/12_results.ipynb #affa232a
 from __future__ import annotations
 from functools import partial
-import contextlib, dataclasses, datetime, fcntl, hashlib, inspect, json, os, platform, re, tempfile, time
+import contextlib, dataclasses, datetime, fcntl, hashlib, inspect, json, math, os, platform, re, tempfile, time
 from pathlib import Path
 import pandas as pd, torch
 from typing import Callable
@@ -336,20 +336,28 @@ def sweep_status(runs, results, checkpoints=True, **budget):
         rows.append(row)
     return pd.DataFrame(rows).set_index('run')
 
-def plot_curves(status, paper=None, ax=None, title=None):
-    "The error curves of a `sweep_status` (test error %, log scale, against iterations), each with its `paper` error {name: %} as a dotted line"
+def _125(v, _=None):
+    "A log axis' tick label only at 1, 2 and 5 times a power of ten (0.5, 1, 2, 5, 10, 20, ...): the others crowd"
+    return f'{v:g}' if v > 0 and round(v / 10 ** math.floor(math.log10(v)), 6) in (1, 2, 5) else ''
+
+def _thousands(v, _=None): return f'{v / 1000:g}k' if abs(v) >= 1000 else f'{v:g}'   # 150k, not 150000
+
+def plot_curves(status, paper=None, ax=None, title=None, colors=None, legend=True):
+    "The error curves of a `sweep_status` (test error %, log scale, against iterations; dashed while running), each with its `paper` error {name: %} as a dotted line; `colors` {name: colour}, else one of ten by position"
     import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(5.5, 3.2))[1]
     for i, (name, c) in enumerate(status.curve.items()):
         if not c: continue
-        col = f'C{i % 10}'
-        ax.plot(*zip(*c), color=col, label=name + ('' if status.state[name] == 'recorded' else ' (running)'))
+        col, done = (colors or {}).get(name, f'C{i % 10}'), status.state[name] == 'recorded'
+        ax.plot(*zip(*c), color=col, ls='-' if done else '--', label=name + ('' if done else ' (running)'))
         if paper and paper.get(name) is not None: ax.axhline(paper[name], color=col, ls=':', lw=1)
     ax.set_yscale('log'); ax.set_xlabel('iteration'); ax.set_ylabel('test error (%)')
-    for f in (ax.yaxis.set_major_formatter, ax.yaxis.set_minor_formatter): f(plt.FuncFormatter(lambda v, _: f'{v:g}'))  # 20, 30, 40, not 2×10¹
+    for f in (ax.yaxis.set_major_formatter, ax.yaxis.set_minor_formatter): f(plt.FuncFormatter(_125))   # 20, 50, not 2×10¹
+    ax.xaxis.set_major_formatter(plt.FuncFormatter(_thousands))
     if title: ax.set_title(title, fontsize=9)
-    if ax.get_legend_handles_labels()[0]: ax.legend(fontsize=7, frameon=False)
+    if legend and ax.get_legend_handles_labels()[0]: ax.legend(fontsize=7, frameon=False)
     return ax
+
 
 # %% ../nbs/12_results.ipynb #6d2359ef
 class NoRecords(ValueError):

@@ -9,7 +9,7 @@ from ..transformer import SpatialTransformer, fcn_loc, cnn_loc
 from ..models import fcn_classifier, cnn_classifier, fit_width, n_params
 from ..data import SIZES, DISTORTIONS, DATA_VERSIONS, TensorData, check_kind, distorted_mnist, distorted_mnist_dls
 from ..learner import STLearner, SCHEDULES, st_splitter, evaluating, slow_bf16
-from ..results import RunSpec, Experiment, register_experiment, read_records, run_args, fit_and_record, run_missing, load_results, results_table, check_claims, sweep_status, NoRecords
+from ..results import RunSpec, Experiment, register_experiment, read_records, run_args, fit_and_record, run_missing, load_results, results_table, check_claims, sweep_status, plot_curves, NoRecords
 from functools import partial
 import torch, torch.nn as nn
 from pathlib import Path
@@ -21,7 +21,7 @@ from fastai.torch_core import set_seed
 __all__ = ['MODELS', 'POOLED', 'TABLE1_RESULTS', 'TABLE1_MODELS', 'TABLE1_RUNS', 'SEEDED_RUNS', 'TABLE1_PAPER', 'TABLE1_LONG',
            'TABLE1_LONG_RUNS', 'TABLE1_FCN_LONG', 'TABLE1_FCN_RUNS', 'TABLE1_LONG_PARTS', 'build_model', 'param_table',
            'distorted_mnist_learner', 'run_experiment', 'reproduce', 'table1', 'table1_claims', 'table1_rankings',
-           'table1_long', 'table1_long_status', 'table1_long_table', 'st_wins']
+           'table1_long', 'table1_long_status', 'table1_long_table', 'table1_long_figure', 'st_wins']
 
 # %% ../../nbs/20_distorted_mnist.ipynb #60b61d2d
 MODELS = ('fcn', 'cnn', 'st-fcn', 'st-cnn')
@@ -211,6 +211,32 @@ def table1_long_table(results=TABLE1_RESULTS, std=True):
     for d, k in out.columns:   # the paper's numbers on the rows no part brought
         if k == 'paper': out[(d, k)] = [TABLE1_PAPER[n].get(d.lower()) for n in out.index]
     return out
+
+# %% ../../nbs/20_distorted_mnist.ipynb #t1long_figure_fn
+def table1_long_figure(status, title=None, figsize=(10, 4.2)):
+    "The error curves of a `table1_long_status`: a panel per distortion (columns) and family (rows: the CNN and ST-CNN cells at `TABLE1_LONG`, the FCN and ST-FCN cells at `TABLE1_FCN_LONG`), a colour per transformation, dashed while running, each row's axis its whole budget, the paper's errors dotted: a Figure"
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    colors, kinds = {None: 'k', 'Aff': 'C0', 'Proj': 'C1', 'TPS': 'C2'}, [k.upper() for k in ('r', 'rts', 'p', 'e', 'tc')]
+    rows = [('CNN', TABLE1_LONG), ('FCN', TABLE1_FCN_LONG)]
+    cells = [s.rsplit(' ', 1) for s in status.index]   # 'ST-CNN Aff RTS' → name, distortion
+    fig, axs = plt.subplots(len(rows), len(kinds), figsize=figsize, sharex='row', sharey='row', squeeze=False, layout='constrained')
+    for r, (base, budget) in enumerate(rows):
+        for j, kind in enumerate(kinds):
+            ax, keep = axs[r, j], [i for i, (n, k) in enumerate(cells) if k == kind and n.split()[0].removeprefix('ST-') == base]
+            sub = status.iloc[keep].set_axis([cells[i][0] for i in keep])
+            plot_curves(sub, sub.paper.dropna().to_dict(), ax=ax, colors={n: colors[(n.split() + [None])[1]] for n in sub.index}, legend=False)
+            if not any(len(c) for c in sub.curve): ax.text(0.5, 0.5, 'not started', transform=ax.transAxes, ha='center', va='center', fontsize=8, color='0.5')
+            ax.set_xlim(0, _long_filter(budget)['iterations']); ax.tick_params(which='both', labelsize=7)   # the whole budget: how far a running cell is
+            ax.set_xlabel('iteration' if r == len(rows) - 1 else '', fontsize=8)
+            ax.set_ylabel(f"{base}s, {budget['epochs']} epochs\ntest error (%)" if j == 0 else '', fontsize=8)
+            if r == 0: ax.set_title(kind, fontsize=9)
+        keys = [(None, base)] + [(t, f'ST-{base} {t}') for t in ('Aff', 'Proj', 'TPS')]
+        axs[r, -1].legend([Line2D([], [], color=colors[t]) for t, _ in keys] + [Line2D([], [], color='0.4', ls=ls) for ls in ('--', ':')],
+                          [n for _, n in keys] + ['running', 'paper'], fontsize=7, frameon=False, loc='center left', bbox_to_anchor=(1.02, 0.5))
+    if title: fig.suptitle(title, fontsize=9)
+    return fig
+
 
 # %% ../../nbs/20_distorted_mnist.ipynb #eede2431
 def st_wins(st_learn, base_learn, kind, n=6):
