@@ -64,7 +64,7 @@ def budget_figure(path=BUDGET_RESULTS, n_train=60000, figsize=None, precision='f
         ax.set(xscale='log', yscale='log', xlabel='iterations', ylabel='test error (%)', title=kind.upper())
         ax.yaxis.set_major_locator(LogLocator(subs=(1, 2, 5))); ax.yaxis.set_major_formatter(FormatStrFormatter('%g')); ax.yaxis.set_minor_formatter(NullFormatter())
     lines = {l: h for ax in axs[0] for h, l in zip(*ax.get_legend_handles_labels())}   # every panel's lines, once
-    axs[0, -1].legend(lines.values(), lines.keys(), fontsize=6, loc='upper right')
+    axs[0, -1].legend(lines.values(), lines.keys(), fontsize=6, frameon=False, loc='center left', bbox_to_anchor=(1.02, 0.5))   # beside the panels: inside, it hides lines
     plt.tight_layout()
     return axs
 
