@@ -305,6 +305,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                          'stn_nb/experiments/studies.py'),
                                             'stn_nb.experiments.studies.compile_times': ( 'studies.html#compile_times',
                                                                                           'stn_nb/experiments/studies.py'),
+                                            'stn_nb.experiments.studies.epoch_times': ( 'studies.html#epoch_times',
+                                                                                        'stn_nb/experiments/studies.py'),
                                             'stn_nb.experiments.studies.loop_overhead': ( 'studies.html#loop_overhead',
                                                                                           'stn_nb/experiments/studies.py'),
                                             'stn_nb.experiments.studies.onednn_kernels': ( 'studies.html#onednn_kernels',

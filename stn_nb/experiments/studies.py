@@ -15,8 +15,9 @@ from pathlib import Path
 from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['BUDGET_RESULTS', 'BUDGET_RUNS', 'PRECISION_RUNS', 'AA_RESULTS', 'AA_VARIANTS', 'budget_study', 'budget_table',
-           'budget_figure', 'Autocast', 'precision_times', 'compile_times', 'antialias_study', 'antialias_table']
+__all__ = ['BUDGET_RESULTS', 'BUDGET_RUNS', 'PRECISION_RUNS', 'FCN_PRECISION_RUNS', 'AA_RESULTS', 'AA_VARIANTS', 'budget_study',
+           'budget_table', 'budget_figure', 'Autocast', 'precision_times', 'epoch_times', 'compile_times',
+           'antialias_study', 'antialias_table']
 
 # %% ../../nbs/25_studies.ipynb #budget_code
 BUDGET_RESULTS = Path('results') / 'budget.json'
@@ -152,6 +153,26 @@ def onednn_kernels(spec, precision=None, bs=64):
     if r.returncode: raise RuntimeError(f"the training step failed:\n{r.stderr[-2000:]}")
     rows = [l.split(',') for l in r.stdout.splitlines() if l.startswith('onednn_verbose') and ',exec,cpu,' in l]
     return dict(collections.Counter((f[5], f[6]) for f in rows if f[5] in ('convolution', 'matmul', 'inner_product')))
+
+# %% ../../nbs/25_studies.ipynb #bf16_fcn_code
+FCN_PRECISION_RUNS = (RunSpec('rts', 'fcn'), RunSpec('rts', 'st-fcn', 'affine'), RunSpec('e', 'st-fcn', 'tps'), RunSpec('tc', 'fcn'))
+
+def epoch_times(runs=FCN_PRECISION_RUNS, # the models and datasets
+                precisions=(None, 'bf16'), # `to_precision`'s: None is float32
+                turns=3,                 # epochs of each, taken in alternation
+                n_train=None):           # training digits per epoch (None: all 60k)
+    "Seconds of one epoch of each run's Table 1 learner on fresh distortions (the draw and the validation included) in each of `precisions`, the fastest of `turns` alternating turns, and the speed-up of the last precision over the first: a DataFrame"
+    import pandas as pd
+    learns = {(s, p): distorted_mnist_learner(s.dataset, s.model, s.transform, fresh=True, n_train=n_train, device='cpu').to_precision(p) for s in runs for p in precisions}
+    best = dict.fromkeys(learns, float('inf'))
+    for _ in range(turns):
+        for k, learn in learns.items():
+            with learn.no_bar(), learn.no_logging():
+                t0 = time.perf_counter(); learn.fit(1, 1e-3); best[k] = min(best[k], time.perf_counter() - t0)
+    col = lambda p: f"{p or 'fp32'} (s/epoch)"
+    df = pd.DataFrame([{'run': f'{s.name} {s.dataset.upper()}', **{col(p): best[(s, p)] for p in precisions}} for s in runs]).set_index('run')
+    return df.assign(**{'speed-up': df[col(precisions[0])] / df[col(precisions[-1])]}).round(3)
+
 
 # %% ../../nbs/25_studies.ipynb #compile_code
 def _draw_seconds(kind, x, reps, compiler):
