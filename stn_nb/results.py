@@ -355,7 +355,7 @@ def plot_curves(status, paper=None, ax=None, title=None, colors=None, legend=Tru
     for f in (ax.yaxis.set_major_formatter, ax.yaxis.set_minor_formatter): f(plt.FuncFormatter(_125))   # 20, 50, not 2×10¹
     ax.xaxis.set_major_formatter(plt.FuncFormatter(_thousands))
     if title: ax.set_title(title, fontsize=9)
-    if legend and ax.get_legend_handles_labels()[0]: ax.legend(fontsize=7, frameon=False)
+    if legend and ax.get_legend_handles_labels()[0]: ax.legend(fontsize=7, frameon=False, loc='center left', bbox_to_anchor=(1.01, 0.5))   # beside the axes: inside, it hides curves
     return ax
 
 
