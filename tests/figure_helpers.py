@@ -24,6 +24,10 @@ called('animate_theta', lambda: offline_jshtml(animate_theta([(0, th, warp(xs, t
 from stn_nb.results import plot_curves
 called('plot_curves', lambda: plot_curves(pd.DataFrame(dict(curve=[[(234, 90.), (468, 40.)]], state=['recorded']), index=['FCN']), {'FCN': 2.3}, title='t'))
 
+from stn_nb.experiments.distorted_mnist import table1_long_figure
+called('table1_long_figure', lambda: table1_long_figure(pd.DataFrame(dict(curve=[[(234, 9.), (7020, 0.8)], []], state=['recorded', 'not started'], paper=[0.5, 2.1]),
+                                                                     index=['ST-CNN Aff RTS', 'FCN R']), title='t'))
+
 from stn_nb.experiments.studies import budget_figure
 called('budget_figure', lambda: budget_figure(Path(__file__).resolve().parents[1]/'results'/'budget.json'))
 
