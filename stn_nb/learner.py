@@ -23,7 +23,7 @@ from fastai.callback.channelslast import ChannelsLast  # also gives Learner its 
 from torch.amp import GradScaler
 
 # %% auto #0
-__all__ = ['SCHEDULES', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner',
+__all__ = ['SCHEDULES', 'BF16_ISAS', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner',
            'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner', 'Checkpoint', 'CPUMixedPrecision',
            'cpu_isa', 'auto_precision', 'slow_bf16', 'reuse_freed_memory']
 
@@ -249,14 +249,16 @@ def cpu_isa():
         if getattr(torch.cpu, f, lambda: False)(): return name
     return 'other'
 
+BF16_ISAS = ('AMX', 'AVX512-BF16')   # the `cpu_isa` kinds with bfloat16 dot products in hardware, where oneDNN's bfloat16 kernels beat float32
+
 def auto_precision(device=None):
-    "What `precision='auto'` trains in on `device`: 'bf16' on a CPU with AMX units, None (float32) elsewhere"
-    return 'bf16' if torch.device(device or 'cpu').type == 'cpu' and cpu_isa() == 'AMX' else None
+    "What `precision='auto'` trains in on `device`: 'bf16' on a CPU with bfloat16 units (`BF16_ISAS`), None (float32) elsewhere"
+    return 'bf16' if torch.device(device or 'cpu').type == 'cpu' and cpu_isa() in BF16_ISAS else None
 
 def slow_bf16(precision, what, device=None):
-    "Whether `precision` is bfloat16 on a CPU without AMX units, where it is emulated and several times slower than float32; if so, warns that `what` is skipped"
-    if precision != 'bf16' or torch.device(device or 'cpu').type != 'cpu' or cpu_isa() == 'AMX': return False
-    warnings.warn(f"{what} is skipped: it trains in bfloat16, fast only on a CPU with AMX units, which this one lacks ({cpu_isa()})"); return True
+    "Whether `precision` is bfloat16 on a CPU without bfloat16 units (`BF16_ISAS`), where it is emulated and several times slower than float32; if so, warns that `what` is skipped"
+    if precision != 'bf16' or torch.device(device or 'cpu').type != 'cpu' or cpu_isa() in BF16_ISAS: return False
+    warnings.warn(f"{what}: skipped, as it trains in bfloat16, which is fast only on a CPU with AMX or AVX512-BF16 units, and this one has neither ({cpu_isa()})"); return True
 
 @patch
 def to_precision(self:Learner, precision=None):
