@@ -61,7 +61,7 @@ def stn_train(name:Annotated[str, "the experiment: a distortion of Table 1 (r, r
               results:str=None,          # JSON file the record is appended to (default: the experiment's, e.g. results/distorted_mnist.json; '' for none)
               export:str=None,           # where to save the learner (default models/<run>.pkl, e.g. models/rts-st-cnn-affine.pkl; '' for none)
               device:str=None,           # cpu, cuda or cuda:N (default: cuda when available; cuda:LOCAL_RANK when distributed)
-              precision:str=None,        # fp32, bf16 (CUDA or CPU), fp16 (CUDA) or auto, the default: bf16 on a CPU with AMX units (same accuracy, 2-3x faster: 25_studies measures it), else fp32
+              precision:str=None,        # fp32, bf16 (CUDA or CPU), fp16 (CUDA) or auto, the default: bf16 on a CPU with AMX or AVX512-BF16 units (same accuracy, 2-3x faster: 25_studies measures it), else fp32
               distributed:store_true=False, # data-parallel over the processes of `accelerate launch` or `torchrun`; rank 0 records and exports
               resume:store_true=False,   # checkpoint the run (to ~/.cache/stn_nb/checkpoints, or $STN_NB_CACHE/checkpoints), and go on from the checkpoint of the same run and budget if there is one
               checkpoint_every:float=None, # with --resume: seconds between checkpoints (each at the end of an epoch; default 300)

@@ -6,7 +6,7 @@
 from __future__ import annotations
 from ..data import SIZES, DATA_VERSIONS, TensorData, TensorDL, distorted_mnist
 from ..learner import STLearner, SCHEDULES
-from ..results import RunSpec, read_records, has_record, check_budget, current_records, hardware
+from ..results import RunSpec, NoRecords, read_records, append_record, stamp, check_writable, has_record, check_budget, current_records, hardware
 from .distorted_mnist import build_model, distorted_mnist_learner, reproduce, run_experiment, TABLE1_PAPER
 from ..bench import BatchTimes, time_steps
 import copy, statistics, time
@@ -15,9 +15,9 @@ from pathlib import Path
 from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['BUDGET_RESULTS', 'BUDGET_RUNS', 'PRECISION_RUNS', 'FCN_PRECISION_RUNS', 'AA_RESULTS', 'AA_VARIANTS', 'budget_study',
-           'budget_table', 'budget_figure', 'Autocast', 'precision_times', 'epoch_times', 'compile_times',
-           'antialias_study', 'antialias_table']
+__all__ = ['BUDGET_RESULTS', 'BUDGET_RUNS', 'PRECISION_RUNS', 'FCN_PRECISION_RUNS', 'PRECISION_TIMES', 'AA_RESULTS',
+           'AA_VARIANTS', 'budget_study', 'budget_table', 'budget_figure', 'Autocast', 'precision_times', 'epoch_times',
+           'record_precision_times', 'precision_speedups', 'compile_times', 'antialias_study', 'antialias_table']
 
 # %% ../../nbs/25_studies.ipynb #budget_code
 BUDGET_RESULTS = Path('results') / 'budget.json'
@@ -173,6 +173,25 @@ def epoch_times(runs=FCN_PRECISION_RUNS, # the models and datasets
     df = pd.DataFrame([{'run': f'{s.name} {s.dataset.upper()}', **{col(p): best[(s, p)] for p in precisions}} for s in runs]).set_index('run')
     return df.assign(**{'speed-up': df[col(precisions[0])] / df[col(precisions[-1])]}).round(3)
 
+
+# %% ../../nbs/25_studies.ipynb #bf16_isa_code
+PRECISION_TIMES = Path('results') / 'precision_times.json'
+
+def record_precision_times(results=PRECISION_TIMES, runs=PRECISION_RUNS, **kwargs):
+    "`precision_times` of `runs` (with `kwargs`) on this CPU, each row appended to `results` as a record with the `hardware` that measured it: the DataFrame"
+    check_writable(results, 'results')
+    t0 = time.perf_counter(); times = precision_times(runs, **kwargs); s = time.perf_counter() - t0
+    for run, row in times.iterrows(): append_record(stamp({'run': run, **row.to_dict()}, s), results)
+    return times
+
+def precision_speedups(results=PRECISION_TIMES, col='channels-last speed-up'):
+    "The speed-up `col` of bfloat16 over float32 of each run (a row) on each CPU recorded in `results` (a column per `hardware`, its latest record): a DataFrame"
+    recs = read_records(results)
+    if not recs: raise NoRecords(f"`results` {str(results)!r} holds no records: run `record_precision_times` first")
+    import pandas as pd
+    df = pd.DataFrame(recs).drop_duplicates(['run', 'hardware'], keep='last')
+    if col not in df: raise ValueError(f"`col` must be one of {[c for c in df.columns if 'speed-up' in c]}, got {col!r}")
+    return df.pivot(index='run', columns='hardware', values=col).loc[list(dict.fromkeys(df.run))]
 
 # %% ../../nbs/25_studies.ipynb #compile_code
 def _draw_seconds(kind, x, reps, compiler):
