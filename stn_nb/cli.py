@@ -12,7 +12,7 @@ from .learner import check_precision
 from fastai.distributed import num_distrib
 
 # %% auto #0
-__all__ = ['stn_train']
+__all__ = ['time_on', 'stn_train']
 
 # %% ../nbs/30_cli.ipynb #6ede8f0bi
 def usage_error(e):
@@ -35,6 +35,12 @@ def check_device(device, distributed=False):
     return str(dev)
 
 # %% ../nbs/30_cli.ipynb #6ede8f0b
+def time_on(rec):
+    "Where a record's `seconds` went: on its `hardware`, or, resumed across machines, on each (its `machines`)"
+    on = rec.get('machines') or {rec['hardware']: rec['seconds']}
+    if len(on) == 1: return f"{rec['seconds']:.0f} s on {rec['hardware']}"
+    return f"{rec['seconds']:.0f} s: " + ', '.join(f"{s:.0f} s on {m}" for m, s in on.items())
+
 def _given(**kw): return {k: v for k, v in kw.items() if v is not None and v is not False}  # what the command line set
 
 @call_parse
@@ -93,6 +99,6 @@ def stn_train(name:Annotated[str, "the experiment: a distortion of Table 1 (r, r
     if rec is None: return None  # a process of a distributed run other than rank 0: it trained, rank 0 reports
     what = f"{spec.name} on {spec.dataset.upper()}" if isinstance(spec, RunSpec) else spec
     print(f"{what}: " + (exp.summary(rec) if exp.summary else f"test error {rec['test_error']:.2f}% after {rec['iterations']} iterations")
-          + f" ({rec['seconds']:.0f} s on {rec['hardware']})")
+          + f" ({time_on(rec)})")
     if budget.get('export'): print(f"learner saved to {budget['export']}")
     return rec

@@ -5,7 +5,7 @@
 # %% ../nbs/11_learner.ipynb #8e4717f1
 from __future__ import annotations
 from .transformer import SpatialTransformer
-import ctypes, random, time, warnings
+import ctypes, platform, random, time, warnings
 from pathlib import Path
 from contextlib import contextmanager
 import numpy as np, torch
@@ -23,9 +23,9 @@ from fastai.callback.channelslast import ChannelsLast  # also gives Learner its 
 from torch.amp import GradScaler
 
 # %% auto #0
-__all__ = ['SCHEDULES', 'BF16_ISAS', 'transformers', 'st_splitter', 'step_schedule', 'evaluating', 'ThetaRecorder', 'STLearner',
-           'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner', 'Checkpoint', 'CPUMixedPrecision',
-           'cpu_isa', 'auto_precision', 'slow_bf16', 'reuse_freed_memory']
+__all__ = ['SCHEDULES', 'UNRECORDED_MACHINE', 'BF16_ISAS', 'transformers', 'st_splitter', 'step_schedule', 'evaluating',
+           'ThetaRecorder', 'STLearner', 'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner',
+           'Checkpoint', 'CPUMixedPrecision', 'cpu_isa', 'auto_precision', 'slow_bf16', 'reuse_freed_memory']
 
 # %% ../nbs/11_learner.ipynb #c8d869a4
 def transformers(model):
@@ -178,10 +178,14 @@ def load_st_learner(fname, cpu=True):
         return load_learner(fname, cpu=cpu)
 
 # %% ../nbs/11_learner.ipynb #ckpt_code
+UNRECORDED_MACHINE = 'not recorded (checkpointed before machines were)'
+
 class Checkpoint(Callback):
     "Save what the rest of a fit depends on to `fname` after an epoch, at most every `every` seconds; `load` resumes a learner built the same way"
     order = 65  # after the Recorder (50) has logged the epoch
-    def __init__(self, fname, every=300., key=None): store_attr(); self.start, self.state, self.seconds = 0, None, 0.
+    def __init__(self, fname, every=300., key=None, machine=None):
+        store_attr(); self.start, self.state, self.seconds, self.past = 0, None, 0., {}
+        self.machine = machine or platform.node() or 'this machine'   # `fit_and_record` (`12_results`) names it by its `hardware()`
     def load(self, learn):
         "Load `fname` (if it exists) into `learn`, weights and optimiser now, the rest (gradient scaler, generators, history) when the fit reaches it; returns the epoch to start from"
         fn = Path(self.fname)
@@ -192,7 +196,13 @@ class Checkpoint(Callback):
         if learn.opt is None: learn.create_opt()
         learn.opt.load_state_dict(state['opt'])
         self.state, self.start, self.seconds = state, state['epoch'], state['seconds']
+        self.past = state.get('machines') or {UNRECORDED_MACHINE: state['seconds']}   # older checkpoints kept only the total
         return self.start
+    def machines(self):
+        "The seconds this run has trained on each machine, this process's `machine` included: a dict"
+        out = dict(self.past)
+        out[self.machine] = round(out.get(self.machine, 0.) + time.time() - getattr(self, 't0', time.time()), 1)
+        return out
     def before_fit(self):
         self.t0 = self.t_last = time.time()
         if not self.state: return
@@ -218,7 +228,7 @@ class Checkpoint(Callback):
     def save(self):
         "Write the state after the current epoch to `fname`"
         rec, scaler = self.learn.recorder, getattr(self.learn, 'scaler', None)
-        save_atomic(dict(key=self.key, epoch=self.epoch + 1, train_iter=self.train_iter, seconds=self.seconds + time.time() - self.t0,
+        save_atomic(dict(key=self.key, epoch=self.epoch + 1, train_iter=self.train_iter, seconds=self.seconds + time.time() - self.t0, machines=self.machines(),
                          model=self.model.state_dict(), opt=self.opt.state_dict(), scaler=scaler.state_dict() if hasattr(scaler, 'state_dict') else None,
                          rng=dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state()),
                          dl_rng=[dl.rng.getstate() for dl in self.dls.loaders], data_epoch=[getattr(dl.dataset, 'epoch', None) for dl in self.dls.loaders],

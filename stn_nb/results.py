@@ -154,7 +154,7 @@ def run_checkpoint(spec, budget, folder=None, every=300.):
     "The `Checkpoint` of a run at `budget` in `folder` (True: `checkpoint_dir()`; None without one): its file is named by the run and a digest of the budget"
     if not folder: return None
     key = json.dumps(budget, sort_keys=True, default=str)
-    return Checkpoint(checkpoint_dir(folder) / f"{spec.stem}-{hashlib.sha1(key.encode()).hexdigest()[:10]}.ckpt", every, key)
+    return Checkpoint(checkpoint_dir(folder) / f"{spec.stem}-{hashlib.sha1(key.encode()).hexdigest()[:10]}.ckpt", every, key, machine=hardware())
 
 # %% ../nbs/12_results.ipynb #curve_code
 def error_curve(values, per_epoch, n=100):
@@ -229,7 +229,7 @@ def _fit_record(learn, spec, budget, ck, start, schedule, lr, loc_lr_mult, resul
         try: learn.export(Path(export).absolute())
         except Exception as e: failed.append(e)
     n_params = sum(p.numel() for p in learn.model.parameters())
-    rec = stamp(dict(**budget, params=n_params, test_error=round(100 * err, 2), curve=curve, **({'resumed_at': start * per_epoch} if start else {})), secs)
+    rec = stamp(dict(**budget, params=n_params, test_error=round(100 * err, 2), curve=curve, **({'resumed_at': start * per_epoch, 'machines': ck.machines()} if start else {})), secs)
     if results:
         try: append_record(rec, results)
         except Exception as e: failed.append(e)
