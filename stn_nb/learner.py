@@ -5,7 +5,7 @@
 # %% ../nbs/11_learner.ipynb #8e4717f1
 from __future__ import annotations
 from .transformer import SpatialTransformer
-import ctypes, platform, random, time, warnings
+import ctypes, gc, platform, random, time, warnings
 from pathlib import Path
 from contextlib import contextmanager
 import numpy as np, torch
@@ -25,7 +25,8 @@ from torch.amp import GradScaler
 # %% auto #0
 __all__ = ['SCHEDULES', 'UNRECORDED_MACHINE', 'BF16_ISAS', 'transformers', 'st_splitter', 'step_schedule', 'evaluating',
            'ThetaRecorder', 'STLearner', 'CollapseWarning', 'CollapseMonitor', 'AnyBackendDL', 'load_st_learner',
-           'Checkpoint', 'CPUMixedPrecision', 'cpu_isa', 'auto_precision', 'slow_bf16', 'reuse_freed_memory']
+           'Checkpoint', 'CPUMixedPrecision', 'cpu_isa', 'auto_precision', 'slow_bf16', 'reuse_freed_memory',
+           'give_back_freed_memory']
 
 # %% ../nbs/11_learner.ipynb #c8d869a4
 def transformers(model):
@@ -283,10 +284,21 @@ def to_precision(self:Learner, precision=None):
 # %% ../nbs/11_learner.ipynb #heap_code
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3   # glibc's `mallopt` parameters (malloc.h)
 
+def _glibc():
+    "The C library this process runs on if it is glibc, else None (macOS, musl; Windows has no such handle)"
+    try: libc = ctypes.CDLL(None)
+    except (OSError, TypeError): return None
+    return libc if hasattr(libc, 'gnu_get_libc_version') and hasattr(libc, 'mallopt') and hasattr(libc, 'malloc_trim') else None
+
 def reuse_freed_memory(limit=2**30):  # bytes: blocks up to this size come from the heap, and freed ones stay there
     "Have glibc's malloc serve blocks up to `limit` bytes from its heap and never give freed memory back to the system (`mallopt`): for the whole process, from now on. Whether it took: False where the C library is not glibc (macOS, musl, Windows)"
     if isinstance(limit, bool) or not isinstance(limit, int) or not 0 < limit < 2**31: raise ValueError(f"`limit` must be a number of bytes, an int in (0, 2**31), got {limit!r}")
-    try: libc = ctypes.CDLL(None)   # the C library this process runs on
-    except (OSError, TypeError): return False   # Windows has no such handle
-    if not hasattr(libc, 'gnu_get_libc_version') or not hasattr(libc, 'mallopt'): return False
+    libc = _glibc()
+    if libc is None: return False
     return bool(libc.mallopt(_M_MMAP_THRESHOLD, limit)) and bool(libc.mallopt(_M_TRIM_THRESHOLD, 2**31 - 1))
+
+def give_back_freed_memory():
+    "Collect Python's garbage and have glibc return its heaps' free memory to the system (`malloc_trim`): between the runs of a long-lived process, where `reuse_freed_memory` kept each run's peak. Whether any went back: False off glibc"
+    gc.collect()
+    libc = _glibc()
+    return bool(libc.malloc_trim(0)) if libc is not None else False

@@ -13,7 +13,7 @@ from fastcore.xtras import ContextManagers
 from IPython.display import Markdown
 from .grids import transform_name, PAPER_LABELS
 from .data import cache_dir
-from .learner import SCHEDULES, Checkpoint, check_precision, cpu_isa, reuse_freed_memory  # also gives Learner its fit_schedule, to_precision
+from .learner import SCHEDULES, Checkpoint, check_precision, cpu_isa, reuse_freed_memory, give_back_freed_memory  # also gives Learner its fit_schedule, to_precision
 from fastai.distributed import num_distrib, rank_distrib
 
 # %% auto #0
@@ -314,6 +314,7 @@ def run_missing(runs,              # `RunSpec`s, or for runs that are not classi
         print(label, flush=True)
         try: new.append(call())
         except RunInProgress as e: print(f"  skipped: {e}", flush=True); continue
+        finally: give_back_freed_memory()   # the run's heap back to the system before the next (`11_learner`)
         print(f"  {summary(new[-1])}", flush=True)
     return new
 
